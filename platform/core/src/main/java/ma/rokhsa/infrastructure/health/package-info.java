@@ -1,0 +1,5 @@
+/**
+ * MicroProfile Health checks: what {@code /health/started}, {@code /ready} and {@code /live}
+ * report.
+ */
+package ma.rokhsa.infrastructure.health;

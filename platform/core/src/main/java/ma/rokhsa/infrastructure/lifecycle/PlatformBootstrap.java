@@ -1,0 +1,67 @@
+package ma.rokhsa.infrastructure.lifecycle;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import ma.rokhsa.application.PlatformInfoService;
+import ma.rokhsa.domain.model.installation.Installation;
+import ma.rokhsa.infrastructure.config.RokhsaSettings;
+import ma.rokhsa.infrastructure.persistence.SchemaMigration;
+
+/**
+ * Brings the platform up as part of its deployment: migrates the schema, records the installation,
+ * then says where the platform listens. If any of it fails the deployment fails, loudly, rather
+ * than serving requests against a database it cannot use; {@code /health/live} then reports DOWN so
+ * that an orchestrator restarts the node.
+ */
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class PlatformBootstrap {
+
+  private static final Logger LOG = Logger.getLogger(PlatformBootstrap.class.getName());
+
+  @Inject SchemaMigration schema;
+  @Inject PlatformInfoService platform;
+  @Inject RokhsaSettings settings;
+
+  @PostConstruct
+  void start() {
+    schema.migrate();
+    LOG.info(banner(installation()));
+  }
+
+  @PreDestroy
+  void stop() {
+    LOG.info("Rokhsa stopped.");
+  }
+
+  private Installation installation() {
+    try {
+      return platform.installation();
+    } catch (RuntimeException lostRace) {
+      // Another node created the installation at the same moment: read the one it stored.
+      return platform.installation();
+    }
+  }
+
+  private String banner(Installation installation) {
+    String url = settings.publicUrl().toString();
+    return String.join(
+        System.lineSeparator(),
+        "",
+        "  Rokhsa " + platform.build().version() + " is ready.",
+        "    Listening at   " + url,
+        "    API (OpenAPI)  " + url + "openapi   ·  explore it at " + url + "swagger-ui/",
+        "    Health         " + url + "health/ready",
+        "    Installation   " + installation.id(),
+        "    Data           " + settings.dataDir(),
+        "  Stop with Ctrl-C.",
+        "");
+  }
+}

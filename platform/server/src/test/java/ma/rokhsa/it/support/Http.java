@@ -1,0 +1,90 @@
+package ma.rokhsa.it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small HTTP client for black-box tests: plain JDK HttpClient, JSON read with Jackson. */
+public final class Http {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final URI base;
+
+  public Http(URI base) {
+    this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  public Response get(String path) {
+    return send(request(path).GET().build());
+  }
+
+  public Response send(String method, String path, String contentType, String body) {
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+        .timeout(Duration.ofSeconds(30));
+  }
+
+  public Response send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Response(response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A response, with its body at hand as text or JSON. */
+  public record Response(HttpResponse<String> raw) {
+
+    public int status() {
+      return raw.statusCode();
+    }
+
+    public String body() {
+      return raw.body();
+    }
+
+    public String contentType() {
+      return raw.headers().firstValue("Content-Type").orElse("");
+    }
+
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+
+    public JsonNode json() {
+      try {
+        return JSON.readTree(raw.body());
+      } catch (IOException e) {
+        throw new AssertionError("not JSON (" + status() + "): " + raw.body(), e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return status() + " " + contentType() + " " + raw.body();
+    }
+  }
+}

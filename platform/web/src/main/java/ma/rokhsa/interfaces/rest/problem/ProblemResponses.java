@@ -1,0 +1,28 @@
+package ma.rokhsa.interfaces.rest.problem;
+
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.core.Response;
+
+/** Turns problems into JAX-RS responses. */
+final class ProblemResponses {
+
+  private ProblemResponses() {}
+
+  static Response.ResponseBuilder builder(Problem problem) {
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+  }
+
+  /** Whether the failure comes from a request body that is not well-formed JSON. */
+  static boolean isMalformedBody(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof JsonbException || t instanceof JsonException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static final String MALFORMED_BODY_DETAIL =
+      "The request body is not well-formed JSON of the expected shape.";
+}

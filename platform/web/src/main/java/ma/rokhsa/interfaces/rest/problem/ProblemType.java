@@ -1,0 +1,61 @@
+package ma.rokhsa.interfaces.rest.problem;
+
+import java.net.URI;
+
+/**
+ * The kinds of problem the platform reports. Each has a stable type URI under {@value #BASE} that
+ * clients may switch on; the list is documented in {@code docs/errors.md}. Add types, never rename
+ * one.
+ */
+public enum ProblemType {
+  BAD_REQUEST("bad-request", "Bad request", 400),
+  MALFORMED_BODY("malformed-body", "The request body cannot be read", 400),
+  VALIDATION_FAILED("validation-failed", "The request is not valid", 400),
+  UNAUTHORIZED("unauthorized", "Authentication is required", 401),
+  FORBIDDEN("forbidden", "Not allowed", 403),
+  NOT_FOUND("not-found", "Not found", 404),
+  METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
+  NOT_ACCEPTABLE("not-acceptable", "No acceptable representation", 406),
+  CONFLICT("conflict", "Conflict with the current state", 409),
+  PAYLOAD_TOO_LARGE("payload-too-large", "The request is too large", 413),
+  UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+  HTTP_ERROR("http-error", "The request failed", 400),
+  INTERNAL_ERROR("internal-error", "Internal error", 500),
+  SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503);
+
+  /** Where problem types live; each type's URI is this base followed by its slug. */
+  public static final String BASE = "https://rokhsa.ma/problems/";
+
+  private final URI uri;
+  private final String title;
+  private final int status;
+
+  ProblemType(String slug, String title, int status) {
+    this.uri = URI.create(BASE + slug);
+    this.title = title;
+    this.status = status;
+  }
+
+  public URI uri() {
+    return uri;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** The status this type is usually reported with. */
+  public int status() {
+    return status;
+  }
+
+  /** The generic type for an HTTP status that no more specific type explains. */
+  public static ProblemType forStatus(int status) {
+    for (ProblemType type : values()) {
+      if (type.status == status && type != MALFORMED_BODY && type != VALIDATION_FAILED) {
+        return type;
+      }
+    }
+    return status >= 500 ? INTERNAL_ERROR : HTTP_ERROR;
+  }
+}

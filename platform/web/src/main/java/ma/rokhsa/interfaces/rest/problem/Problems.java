@@ -1,0 +1,45 @@
+package ma.rokhsa.interfaces.rest.problem;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Makes problems and logs each one under its id, so that what a client reports can be found in the
+ * logs. Server errors are logged with their stack trace; the client never sees it.
+ */
+public final class Problems {
+
+  private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+
+  private Problems() {}
+
+  /**
+   * A problem of the given type for the request at {@code path}, logged; {@code cause} may be null.
+   */
+  public static Problem of(
+      ProblemType type,
+      int status,
+      String detail,
+      String path,
+      List<Problem.FieldError> errors,
+      Throwable cause) {
+    String id = UUID.randomUUID().toString();
+    Problem problem = new Problem(type.uri(), type.title(), status, detail, path, id, errors);
+    if (status >= 500) {
+      LOG.log(
+          Level.SEVERE, "Problem " + id + " (" + status + ") on " + path + ": " + detail, cause);
+    } else {
+      LOG.info(
+          () ->
+              "Problem " + id + " (" + status + " " + type.uri() + ") on " + path + ": " + detail);
+    }
+    return problem;
+  }
+
+  /** A problem of the type's usual status. */
+  public static Problem of(ProblemType type, String detail, String path) {
+    return of(type, type.status(), detail, path, null, null);
+  }
+}
