@@ -36,7 +36,12 @@ public class DatabaseReadinessCheck implements HealthCheck {
     schema.schemaVersion().ifPresent(version -> response.withData("schema", version));
     try (Connection connection = dataSource.getConnection()) {
       if (!connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
-        return response.down().withData("reason", "the database did not answer in time").build();
+        return response
+            .down()
+            .withData(
+                "reason",
+                "database unreachable: no answer within " + VALIDATION_TIMEOUT_SECONDS + " s")
+            .build();
       }
       return response
           .up()

@@ -38,7 +38,9 @@ public class PlatformBootstrap {
 
   @PreDestroy
   void stop() {
-    LOG.info("Rokhsa stopped.");
+    // On SIGTERM the JVM's own shutdown hook resets java.util.logging before Payara undeploys
+    // applications, so a logged line would be lost: write the last word straight to stderr.
+    System.err.println("Rokhsa stopped.");
   }
 
   private Installation installation() {
