@@ -9,15 +9,17 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import ma.rokhsa.application.PlatformInfoService;
+import ma.rokhsa.application.TenantConfigReport;
+import ma.rokhsa.application.TenantConfigService;
 import ma.rokhsa.domain.model.installation.Installation;
 import ma.rokhsa.infrastructure.config.RokhsaSettings;
 import ma.rokhsa.infrastructure.persistence.SchemaMigration;
 
 /**
  * Brings the platform up as part of its deployment: migrates the schema, records the installation,
- * then says where the platform listens. If any of it fails the deployment fails, loudly, rather
- * than serving requests against a database it cannot use; {@code /health/live} then reports DOWN so
- * that an orchestrator restarts the node.
+ * applies {@code tenant-config/}, then says where the platform listens. If any of it fails the
+ * deployment fails, loudly, rather than serving requests against a database it cannot use; {@code
+ * /health/live} then reports DOWN so that an orchestrator restarts the node.
  */
 @Startup
 @Singleton
@@ -27,13 +29,16 @@ public class PlatformBootstrap {
   private static final Logger LOG = Logger.getLogger(PlatformBootstrap.class.getName());
 
   @Inject SchemaMigration schema;
+  @Inject TenantConfigService tenantConfig;
   @Inject PlatformInfoService platform;
   @Inject RokhsaSettings settings;
 
   @PostConstruct
   void start() {
     schema.migrate();
-    LOG.info(banner(installation()));
+    Installation installation = installation();
+    TenantConfigReport tenants = tenantConfig.reload();
+    LOG.info(banner(installation, tenants));
   }
 
   @PreDestroy
@@ -52,7 +57,7 @@ public class PlatformBootstrap {
     }
   }
 
-  private String banner(Installation installation) {
+  private String banner(Installation installation, TenantConfigReport tenants) {
     String url = settings.publicUrl().toString();
     return String.join(
         System.lineSeparator(),
@@ -62,6 +67,7 @@ public class PlatformBootstrap {
         "    API (OpenAPI)  " + url + "openapi   ·  explore it at " + url + "swagger-ui/",
         "    Health         " + url + "health/ready",
         "    Installation   " + installation.id(),
+        "    Tenants        " + tenants.tenants() + " from " + settings.tenantConfigDir(),
         "    Data           " + settings.dataDir(),
         "  Stop with Ctrl-C.",
         "");

@@ -19,6 +19,7 @@ public enum ProblemType {
   CONFLICT("conflict", "Conflict with the current state", 409),
   PAYLOAD_TOO_LARGE("payload-too-large", "The request is too large", 413),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+  INVALID_CONFIGURATION("invalid-configuration", "The configuration is not valid", 422),
   HTTP_ERROR("http-error", "The request failed", 400),
   INTERNAL_ERROR("internal-error", "Internal error", 500),
   SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503);
@@ -49,10 +50,14 @@ public enum ProblemType {
     return status;
   }
 
+  private boolean generic() {
+    return this != MALFORMED_BODY && this != VALIDATION_FAILED && this != INVALID_CONFIGURATION;
+  }
+
   /** The generic type for an HTTP status that no more specific type explains. */
   public static ProblemType forStatus(int status) {
     for (ProblemType type : values()) {
-      if (type.status == status && type != MALFORMED_BODY && type != VALIDATION_FAILED) {
+      if (type.status == status && type.generic()) {
         return type;
       }
     }
