@@ -1,0 +1,31 @@
+package ma.rokhsa.interfaces.rest.problem;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import ma.rokhsa.domain.RuleViolation;
+
+/** A domain rule forbids the action in the current state: 409, with what is allowed instead. */
+@Provider
+public class RuleViolationMapper implements ExceptionMapper<RuleViolation> {
+
+  @Context UriInfo uri;
+
+  @Override
+  public Response toResponse(RuleViolation e) {
+    List<Problem.FieldError> allowed =
+        e.allowed().stream().map(a -> new Problem.FieldError("allowed", a)).toList();
+    Problem problem =
+        Problems.of(
+            ProblemType.CONFLICT,
+            409,
+            e.getMessage(),
+            uri.getRequestUri().getRawPath(),
+            allowed.isEmpty() ? null : allowed,
+            null);
+    return ProblemResponses.builder(problem).build();
+  }
+}
