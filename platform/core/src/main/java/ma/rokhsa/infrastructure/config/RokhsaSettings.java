@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -30,6 +32,11 @@ public class RokhsaSettings {
   private String databaseUrl;
   private String databaseUser;
   private String databasePassword;
+  private Duration tokenTtl;
+  private Optional<String> oidcIssuer;
+  private Optional<String> oidcJwksUrl;
+  private Optional<String> initialAdminPassword;
+  private String demoPassword;
 
   /** For CDI's proxy. */
   protected RokhsaSettings() {}
@@ -50,6 +57,12 @@ public class RokhsaSettings {
     this.databaseUser = config.getOptionalValue("rokhsa.db.user", String.class).orElse(null);
     this.databasePassword =
         config.getOptionalValue("rokhsa.db.password", String.class).orElse(null);
+    this.tokenTtl = Duration.parse(config.getValue("rokhsa.auth.token-ttl", String.class));
+    this.oidcIssuer = config.getOptionalValue("rokhsa.oidc.issuer", String.class);
+    this.oidcJwksUrl = config.getOptionalValue("rokhsa.oidc.jwks-url", String.class);
+    this.initialAdminPassword =
+        config.getOptionalValue("rokhsa.admin.initial-password", String.class);
+    this.demoPassword = config.getValue("rokhsa.demo.password", String.class);
   }
 
   /** The settings as the current configuration gives them, for code that CDI does not create. */
@@ -108,6 +121,31 @@ public class RokhsaSettings {
   /** The database password, or null for none. */
   public String databasePassword() {
     return databasePassword;
+  }
+
+  /** How long the platform's own access tokens are valid. */
+  public Duration tokenTtl() {
+    return tokenTtl;
+  }
+
+  /** The issuer of an external OpenID Connect provider whose tokens are accepted, if any. */
+  public Optional<String> oidcIssuer() {
+    return oidcIssuer;
+  }
+
+  /** Where that provider publishes its keys (JWKS). */
+  public Optional<String> oidcJwksUrl() {
+    return oidcJwksUrl;
+  }
+
+  /** The password of the national admin created on a new installation, if one is to be. */
+  public Optional<String> initialAdminPassword() {
+    return initialAdminPassword;
+  }
+
+  /** The password of every demo account (demo mode only). */
+  public String demoPassword() {
+    return demoPassword;
   }
 
   /** Demo mode: demo accounts and data. Never on in production. */

@@ -7,7 +7,10 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
+import ma.rokhsa.application.AccountService;
 import ma.rokhsa.application.PlatformInfoService;
 import ma.rokhsa.application.TenantConfigReport;
 import ma.rokhsa.application.TenantConfigService;
@@ -32,13 +35,24 @@ public class PlatformBootstrap {
   @Inject TenantConfigService tenantConfig;
   @Inject PlatformInfoService platform;
   @Inject RokhsaSettings settings;
+  @Inject AccountService accounts;
+  @Inject DemoData demo;
+
+  /** The username of the national admin created on a new installation. */
+  static final String INITIAL_ADMIN = "admin";
 
   @PostConstruct
   void start() {
     schema.migrate();
     Installation installation = installation();
     TenantConfigReport tenants = tenantConfig.reload();
-    LOG.info(banner(installation, tenants));
+    settings
+        .initialAdminPassword()
+        .filter(password -> accounts.ensureNationalAdmin(INITIAL_ADMIN, password.toCharArray()))
+        .ifPresent(
+            created -> LOG.info("Created the national admin account '" + INITIAL_ADMIN + "'."));
+    List<String> demoAccounts = settings.demo() ? demo.ensureAccounts() : List.of();
+    LOG.info(banner(installation, tenants, demoAccounts));
   }
 
   @PreDestroy
@@ -57,19 +71,30 @@ public class PlatformBootstrap {
     }
   }
 
-  private String banner(Installation installation, TenantConfigReport tenants) {
+  private String banner(
+      Installation installation, TenantConfigReport tenants, List<String> demoAccounts) {
     String url = settings.publicUrl().toString();
-    return String.join(
-        System.lineSeparator(),
-        "",
-        "  Rokhsa " + platform.build().version() + " is ready.",
-        "    Listening at   " + url,
-        "    API (OpenAPI)  " + url + "openapi   ·  explore it at " + url + "swagger-ui/",
-        "    Health         " + url + "health/ready",
-        "    Installation   " + installation.id(),
-        "    Tenants        " + tenants.tenants() + " from " + settings.tenantConfigDir(),
-        "    Data           " + settings.dataDir(),
-        "  Stop with Ctrl-C.",
-        "");
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "",
+                "  Rokhsa " + platform.build().version() + " is ready.",
+                "    Listening at   " + url,
+                "    API (OpenAPI)  " + url + "openapi   ·  explore it at " + url + "swagger-ui/",
+                "    Health         " + url + "health/ready",
+                "    Installation   " + installation.id(),
+                "    Tenants        " + tenants.tenants() + " from " + settings.tenantConfigDir(),
+                "    Data           " + settings.dataDir(),
+                "    Sign in        POST "
+                    + url
+                    + "api/auth/token {\"username\": …, \"password\": …}"));
+    if (!demoAccounts.isEmpty()) {
+      lines.add(
+          "  DEMO MODE — never in production. Demo accounts, password: " + settings.demoPassword());
+      demoAccounts.forEach(account -> lines.add("    " + account));
+    }
+    lines.add("  Stop with Ctrl-C.");
+    lines.add("");
+    return String.join(System.lineSeparator(), lines);
   }
 }

@@ -14,5 +14,11 @@ public interface TenantRepository {
   /** The tenant {@code root} and every tenant beneath it, ordered by id. */
   List<Tenant> findWithin(TenantId root);
 
+  /**
+   * The tenant, locked until the end of the transaction: changes that depend on a tenant-wide count
+   * (such as its signature keys) are made one at a time.
+   */
+  Optional<Tenant> findForUpdate(TenantId id);
+
   void store(Tenant tenant);
 }

@@ -2,6 +2,7 @@ package ma.rokhsa.infrastructure.persistence.jpa;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,11 @@ class JpaTenantRepository implements TenantRepository {
                     .setParameter("below", tenant.path() + "/%")
                     .getResultList())
         .orElse(List.of());
+  }
+
+  @Override
+  public Optional<Tenant> findForUpdate(TenantId id) {
+    return Optional.ofNullable(em.find(Tenant.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
   }
 
   @Override

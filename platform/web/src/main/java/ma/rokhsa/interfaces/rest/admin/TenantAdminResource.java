@@ -16,14 +16,17 @@ import java.util.Optional;
 import ma.rokhsa.application.TenantConfigReport;
 import ma.rokhsa.application.TenantConfigService;
 import ma.rokhsa.application.TenantDirectory;
+import ma.rokhsa.domain.model.identity.Role;
 import ma.rokhsa.domain.model.tenant.TenantId;
 import ma.rokhsa.domain.model.tenant.TenantKind;
 import ma.rokhsa.interfaces.rest.RequestValues;
+import ma.rokhsa.interfaces.rest.security.Allowed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("admin")
 @RequestScoped
+@Allowed(Role.NATIONAL_ADMIN)
 @Tag(name = "Administration")
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantAdminResource {

@@ -5,11 +5,11 @@ import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;
 
 /** Turns problems into JAX-RS responses. */
-final class ProblemResponses {
+public final class ProblemResponses {
 
   private ProblemResponses() {}
 
-  static Response.ResponseBuilder builder(Problem problem) {
+  public static Response.ResponseBuilder builder(Problem problem) {
     return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
   }
 

@@ -48,6 +48,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
   private static String detail(int status, WebApplicationException e, String path) {
     return switch (status) {
+      case 401 -> "Sign in first (a bearer token), or check the credentials.";
+      case 403 ->
+          e.getMessage() != null && !e.getMessage().startsWith("HTTP ")
+              ? e.getMessage()
+              : "Not allowed.";
       case 404 -> "There is nothing at " + path + ".";
       case 405 -> "This method is not allowed on " + path + ".";
       case 406 -> "None of the media types in Accept can be produced for " + path + ".";

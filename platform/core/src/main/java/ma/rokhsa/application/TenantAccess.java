@@ -1,0 +1,74 @@
+package ma.rokhsa.application;
+
+import java.util.EnumSet;
+import java.util.Set;
+import ma.rokhsa.domain.model.identity.Role;
+import ma.rokhsa.domain.model.tenant.Tenant;
+import ma.rokhsa.domain.model.tenant.TenantId;
+
+/**
+ * What a caller may do in one tenant: nothing (the tenant is then reported as not found), read
+ * (supervisors over it), or act in the roles it holds there. Decided in {@link #of}, the one place
+ * where tenant boundaries are drawn.
+ *
+ * @param tenant the tenant
+ * @param read whether the caller may read its data
+ * @param roles the roles in which the caller may act there (a national admin holds them all)
+ */
+public record TenantAccess(TenantId tenant, boolean read, Set<Role> roles) {
+
+  /** The caller's access to the tenant. */
+  public static TenantAccess of(Caller caller, Tenant tenant) {
+    if (caller.holds(Role.NATIONAL_ADMIN)) {
+      return new TenantAccess(tenant.id(), true, EnumSet.allOf(Role.class));
+    }
+    EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+    boolean supervises = false;
+    for (Caller.Grant grant : caller.grants()) {
+      if (grant.tenant().isEmpty()) {
+        continue;
+      }
+      TenantId where = grant.tenant().get();
+      switch (grant.role().scope()) {
+        case TENANT -> {
+          if (where.equals(tenant.id())) {
+            roles.add(grant.role());
+          }
+        }
+        case TERRITORY -> supervises |= tenant.isWithin(where);
+        default -> {
+          // applicants, architects and the nation are not bound to a tenant
+        }
+      }
+    }
+    return new TenantAccess(tenant.id(), supervises || !roles.isEmpty(), roles);
+  }
+
+  /** Whether the caller may change anything here at all (supervisors may not). */
+  public boolean mayWrite() {
+    return !roles.isEmpty();
+  }
+
+  /** Requires the right to change something here: refused to read-only supervisors. */
+  public void requireWrite() {
+    if (!mayWrite()) {
+      throw new AccessDenied(
+          "read-only access to tenant " + tenant + ": supervisors change nothing");
+    }
+  }
+
+  /**
+   * Requires one of the roles here.
+   *
+   * @throws AccessDenied naming the roles needed
+   */
+  public void require(Role... anyOf) {
+    for (Role role : anyOf) {
+      if (roles.contains(role)) {
+        return;
+      }
+    }
+    throw new AccessDenied(
+        "this needs one of " + EnumSet.copyOf(Set.of(anyOf)) + " in tenant " + tenant);
+  }
+}

@@ -1,0 +1,29 @@
+package ma.rokhsa.domain.model.identity;
+
+import java.util.List;
+import java.util.Optional;
+import ma.rokhsa.domain.model.tenant.TenantId;
+
+/** Accounts and their role grants. */
+public interface AccountRepository {
+
+  /** The account with this username, compared without case. */
+  Optional<Account> findByUsername(String username);
+
+  Optional<Account> find(Long id);
+
+  void store(Account account);
+
+  /** Every grant the account holds. */
+  List<RoleGrant> grantsOf(Account account);
+
+  /** The grants held in one tenant, with their accounts. */
+  List<RoleGrant> grantsIn(TenantId tenant);
+
+  void store(RoleGrant grant);
+
+  void remove(RoleGrant grant);
+
+  /** Whether any account holds this role (anywhere). */
+  boolean anyHolds(Role role);
+}

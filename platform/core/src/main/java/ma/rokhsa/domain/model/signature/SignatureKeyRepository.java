@@ -1,0 +1,28 @@
+package ma.rokhsa.domain.model.signature;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The signatories, keys and purchases of the current tenant. The tenant is never a parameter here:
+ * the persistence layer filters every query by the tenant the calling service works for.
+ */
+public interface SignatureKeyRepository {
+
+  List<Signatory> signatories();
+
+  Optional<Signatory> signatory(Long id);
+
+  void store(Signatory signatory);
+
+  /** Keys, newest first; revoked ones included. */
+  List<SignatureKey> keys();
+
+  Optional<SignatureKey> key(Long id);
+
+  void store(SignatureKey key);
+
+  List<ExtraKeyPurchase> purchases();
+
+  void store(ExtraKeyPurchase purchase);
+}

@@ -1,0 +1,80 @@
+package ma.rokhsa.infrastructure.lifecycle;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import ma.rokhsa.application.AccountService;
+import ma.rokhsa.application.Caller;
+import ma.rokhsa.domain.model.identity.Role;
+import ma.rokhsa.domain.model.tenant.TenantId;
+import ma.rokhsa.infrastructure.config.RokhsaSettings;
+
+/**
+ * Demo accounts, one per role, around the commune of Casablanca (demo mode only: {@code
+ * rokhsa.demo=true}). All share the demo password; they are created once and listed at every start
+ * so that whoever runs the demo knows how to sign in.
+ */
+@ApplicationScoped
+class DemoData {
+
+  private static final TenantId CASABLANCA = TenantId.of("06.141.01.0");
+  private static final TenantId PREFECTURE = TenantId.of("06.141");
+  private static final TenantId REGION = TenantId.of("06");
+
+  @Inject AccountService accounts;
+  @Inject RokhsaSettings settings;
+
+  private record Demo(String username, String displayName, Role role, Optional<TenantId> where) {}
+
+  private static final List<Demo> ACCOUNTS =
+      List.of(
+          new Demo("admin", "Administrateur national", Role.NATIONAL_ADMIN, Optional.empty()),
+          new Demo(
+              "admin.casablanca", "Admin — Casablanca", Role.TENANT_ADMIN, Optional.of(CASABLANCA)),
+          new Demo(
+              "guichet.casablanca",
+              "Guichet — Casablanca",
+              Role.GUICHET_AGENT,
+              Optional.of(CASABLANCA)),
+          new Demo(
+              "commission.casablanca",
+              "Commission — Casablanca",
+              Role.COMMISSION_MEMBER,
+              Optional.of(CASABLANCA)),
+          new Demo(
+              "signataire.casablanca",
+              "Signataire — Casablanca",
+              Role.SIGNATORY,
+              Optional.of(CASABLANCA)),
+          new Demo(
+              "superviseur.prefecture",
+              "Superviseur — Préfecture de Casablanca",
+              Role.PROVINCIAL_SUPERVISOR,
+              Optional.of(PREFECTURE)),
+          new Demo(
+              "superviseur.region",
+              "Superviseur — Casablanca-Settat",
+              Role.REGIONAL_SUPERVISOR,
+              Optional.of(REGION)),
+          new Demo("demandeur", "Demandeur", Role.APPLICANT, Optional.empty()),
+          new Demo("architecte", "Architecte", Role.ARCHITECT, Optional.empty()));
+
+  /** Creates the missing demo accounts; returns one line per account, for the banner. */
+  List<String> ensureAccounts() {
+    List<String> lines = new ArrayList<>();
+    for (Demo demo : ACCOUNTS) {
+      accounts.ensureAccount(
+          demo.username(),
+          demo.displayName(),
+          settings.demoPassword().toCharArray(),
+          List.of(new Caller.Grant(demo.role(), demo.where())));
+      lines.add(
+          String.format(
+              "%-24s %s%s",
+              demo.username(), demo.role(), demo.where().map(t -> " @ " + t).orElse("")));
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,70 @@
+package ma.rokhsa.infrastructure.persistence.jpa;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import ma.rokhsa.domain.model.signature.ExtraKeyPurchase;
+import ma.rokhsa.domain.model.signature.Signatory;
+import ma.rokhsa.domain.model.signature.SignatureKey;
+import ma.rokhsa.domain.model.signature.SignatureKeyRepository;
+
+/** Every query here is filtered by EclipseLink's tenant discriminator: see TenantScoped. */
+@ApplicationScoped
+class JpaSignatureKeyRepository implements SignatureKeyRepository {
+
+  @PersistenceContext(unitName = "rokhsa")
+  private EntityManager em;
+
+  @Override
+  public List<Signatory> signatories() {
+    return em.createQuery("select s from Signatory s order by s.id", Signatory.class)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<Signatory> signatory(Long id) {
+    // A query, not em.find: the tenant filter applies to queries whatever the cache holds.
+    return em.createQuery("select s from Signatory s where s.id = :id", Signatory.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public void store(Signatory signatory) {
+    em.persist(signatory);
+  }
+
+  @Override
+  public List<SignatureKey> keys() {
+    return em.createQuery("select k from SignatureKey k order by k.id desc", SignatureKey.class)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<SignatureKey> key(Long id) {
+    return em.createQuery("select k from SignatureKey k where k.id = :id", SignatureKey.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public void store(SignatureKey key) {
+    em.persist(key);
+  }
+
+  @Override
+  public List<ExtraKeyPurchase> purchases() {
+    return em.createQuery(
+            "select p from ExtraKeyPurchase p order by p.purchasedOn, p.id", ExtraKeyPurchase.class)
+        .getResultList();
+  }
+
+  @Override
+  public void store(ExtraKeyPurchase purchase) {
+    em.persist(purchase);
+  }
+}

@@ -1,0 +1,54 @@
+package ma.rokhsa.infrastructure.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The keys of the platform's own access tokens. The first node to need one generates it and stores
+ * it in the database; every node signs with the oldest stored key and accepts all stored keys (two
+ * nodes starting together may each have made one). Read once, re-read when a token names a key not
+ * seen yet.
+ */
+@ApplicationScoped
+public class TokenKeys {
+
+  @Inject TokenKeyStore store;
+
+  private volatile List<TokenSigningKey> keys;
+
+  /** The key to sign with. */
+  public TokenSigningKey signing() {
+    return keys().get(0);
+  }
+
+  /** The key with this id, re-reading the database once if it is not known yet. */
+  public Optional<TokenSigningKey> find(String keyId) {
+    Optional<TokenSigningKey> found = lookup(keys(), keyId);
+    if (found.isEmpty()) {
+      synchronized (this) {
+        keys = store.all();
+      }
+      found = lookup(keys, keyId);
+    }
+    return found;
+  }
+
+  private List<TokenSigningKey> keys() {
+    List<TokenSigningKey> current = keys;
+    if (current == null) {
+      synchronized (this) {
+        if (keys == null) {
+          keys = store.all();
+        }
+        current = keys;
+      }
+    }
+    return current;
+  }
+
+  private static Optional<TokenSigningKey> lookup(List<TokenSigningKey> keys, String keyId) {
+    return keys.stream().filter(k -> k.keyId().equals(keyId)).findFirst();
+  }
+}

@@ -1,0 +1,189 @@
+package ma.rokhsa.interfaces.rest.tenant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import ma.rokhsa.application.AccountService;
+import ma.rokhsa.application.Caller;
+import ma.rokhsa.application.SignatureKeyService;
+import ma.rokhsa.application.TenantAccess;
+import ma.rokhsa.domain.model.identity.Role;
+import ma.rokhsa.domain.model.tenant.Tenant;
+import ma.rokhsa.domain.model.tenant.TenantId;
+import ma.rokhsa.interfaces.rest.RequestValues;
+import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.Allowance;
+import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.KeyView;
+import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.Member;
+import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.NewKey;
+import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.NewMember;
+import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.NewPurchase;
+import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.NewSignatory;
+import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.PurchaseView;
+import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.SignatoryView;
+import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.TenantView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * One tenant's resources, reached only through {@link TenantsResource#tenant}, which has already
+ * checked that the caller may see this tenant (and may write, for anything but GET). Each method
+ * then requires the role its action needs here.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public class TenantResource {
+
+  private final Tenant tenant;
+  private final TenantId id;
+  private final TenantAccess access;
+  private final Caller caller;
+  private final AccountService accounts;
+  private final SignatureKeyService keys;
+
+  TenantResource(
+      Tenant tenant,
+      TenantAccess access,
+      Caller caller,
+      AccountService accounts,
+      SignatureKeyService keys) {
+    this.tenant = tenant;
+    this.id = tenant.id();
+    this.access = access;
+    this.caller = caller;
+    this.accounts = accounts;
+    this.keys = keys;
+  }
+
+  @GET
+  @Operation(summary = "The tenant, its status and its signature-key allowance")
+  public TenantView view() {
+    return new TenantView(
+        id.value(),
+        tenant.kind().name(),
+        tenant.nameFr(),
+        tenant.nameAr(),
+        tenant.population().orElse(null),
+        tenant.status().name(),
+        tenant.status().acceptsDeposits(),
+        tenant.procedures(),
+        Allowance.of(keys.allowance(id)));
+  }
+
+  @GET
+  @Path("users")
+  @Operation(summary = "Accounts holding roles in this tenant")
+  public List<Member> members() {
+    return accounts.members(id).entrySet().stream()
+        .map(
+            e ->
+                new Member(
+                    e.getKey().username(),
+                    e.getKey().displayName(),
+                    e.getValue().stream().map(Enum::name).toList()))
+        .toList();
+  }
+
+  @POST
+  @Path("users")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Give an account a role in this tenant (creating the account if new)")
+  public Response addMember(@Valid @NotNull NewMember member) {
+    access.require(Role.TENANT_ADMIN);
+    Role role = RequestValues.enumValue(Role.class, "role", member.role);
+    var account =
+        accounts.addMember(
+            id,
+            member.username,
+            member.displayName,
+            member.password == null ? null : member.password.toCharArray(),
+            role,
+            caller.username());
+    return Response.status(Response.Status.CREATED)
+        .entity(new Member(account.username(), account.displayName(), List.of(role.name())))
+        .build();
+  }
+
+  @GET
+  @Path("signatories")
+  @Operation(summary = "The tenant's signatories")
+  public List<SignatoryView> signatories() {
+    return keys.signatories(id).stream().map(SignatoryView::of).toList();
+  }
+
+  @GET
+  @Path("signatories/{signatoryId}")
+  @Operation(summary = "One signatory")
+  public SignatoryView signatory(@PathParam("signatoryId") long signatoryId) {
+    return keys.signatory(id, signatoryId)
+        .map(SignatoryView::of)
+        .orElseThrow(NotFoundException::new);
+  }
+
+  @POST
+  @Path("signatories")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Name a signatory")
+  public Response nameSignatory(@Valid @NotNull NewSignatory signatory) {
+    access.require(Role.TENANT_ADMIN);
+    var named =
+        keys.nameSignatory(
+            id, signatory.fullName, signatory.title, Optional.ofNullable(signatory.username));
+    return Response.status(Response.Status.CREATED).entity(SignatoryView.of(named)).build();
+  }
+
+  @POST
+  @Path("signatories/{signatoryId}/keys")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Assign a signature key to a signatory",
+      description = "Refused (409) once the quota and the keys bought are all in use.")
+  public Response assignKey(
+      @PathParam("signatoryId") long signatoryId, @Valid @NotNull NewKey key) {
+    access.require(Role.TENANT_ADMIN);
+    return keys.assignKey(id, signatoryId, key.label, caller.username())
+        .map(k -> Response.status(Response.Status.CREATED).entity(KeyView.of(k)).build())
+        .orElseThrow(NotFoundException::new);
+  }
+
+  @GET
+  @Path("signature-keys")
+  @Operation(summary = "The tenant's signature keys, newest first")
+  public List<KeyView> signatureKeys() {
+    return keys.keys(id).stream().map(KeyView::of).toList();
+  }
+
+  @POST
+  @Path("signature-keys/{keyId}/revoke")
+  @Operation(summary = "Revoke a signature key")
+  public KeyView revoke(@PathParam("keyId") long keyId) {
+    access.require(Role.TENANT_ADMIN);
+    return keys.revokeKey(id, keyId).map(KeyView::of).orElseThrow(NotFoundException::new);
+  }
+
+  @GET
+  @Path("extra-keys")
+  @Operation(summary = "Keys bought beyond the quota, at the tenant's own cost")
+  public List<PurchaseView> purchases() {
+    return keys.purchases(id).stream().map(PurchaseView::of).toList();
+  }
+
+  @POST
+  @Path("extra-keys")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Record keys bought beyond the quota (count, cost, date)")
+  public Response recordPurchase(@Valid @NotNull NewPurchase purchase) {
+    access.require(Role.TENANT_ADMIN);
+    var recorded =
+        keys.recordPurchase(
+            id, purchase.keyCount, purchase.costMad, purchase.purchasedOn, caller.username());
+    return Response.status(Response.Status.CREATED).entity(PurchaseView.of(recorded)).build();
+  }
+}
