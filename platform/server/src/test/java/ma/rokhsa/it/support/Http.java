@@ -17,9 +17,38 @@ public final class Http {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
+  private final String bearer;
 
   public Http(URI base) {
+    this(base, null);
+  }
+
+  private Http(URI base, String bearer) {
     this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
+    this.bearer = bearer;
+  }
+
+  /** The same client, sending {@code Authorization: Bearer <token>} with every request. */
+  public Http as(String token) {
+    return new Http(base, token);
+  }
+
+  /** Signs in with a password and returns a client that carries the token. */
+  public Http signIn(String username, String password) {
+    Response response =
+        send(
+            "POST",
+            "api/auth/token",
+            "application/json",
+            "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}");
+    if (response.status() != 200) {
+      throw new AssertionError("sign-in of " + username + " failed: " + response);
+    }
+    return as(response.json().path("accessToken").asText());
+  }
+
+  public Response post(String path, String json) {
+    return send("POST", path, "application/json", json);
   }
 
   public URI base() {
@@ -39,8 +68,13 @@ public final class Http {
   }
 
   public HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
-        .timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+            .timeout(Duration.ofSeconds(30));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    return request;
   }
 
   public Response send(HttpRequest request) {

@@ -1,5 +1,8 @@
 package ma.rokhsa.interfaces.rest.tenant;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,34 +35,35 @@ import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.PurchaseView;
 import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.SignatoryView;
 import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.TenantView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * One tenant's resources, reached only through {@link TenantsResource#tenant}, which has already
- * checked that the caller may see this tenant (and may write, for anything but GET). Each method
- * then requires the role its action needs here.
+ * One tenant's resources. {@link TenantAccessFilter} has already checked that the caller may see
+ * this tenant (and may write, for anything but GET); each method then requires the role its action
+ * needs here.
  */
+@Path("tenants/{tenantId}")
+@RequestScoped
+@TenantBound
+@Tag(name = "Tenants")
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantResource {
 
-  private final Tenant tenant;
-  private final TenantId id;
-  private final TenantAccess access;
-  private final Caller caller;
-  private final AccountService accounts;
-  private final SignatureKeyService keys;
+  @Inject RequestTenant request;
+  @Inject AccountService accounts;
+  @Inject SignatureKeyService keys;
 
-  TenantResource(
-      Tenant tenant,
-      TenantAccess access,
-      Caller caller,
-      AccountService accounts,
-      SignatureKeyService keys) {
-    this.tenant = tenant;
-    this.id = tenant.id();
-    this.access = access;
-    this.caller = caller;
-    this.accounts = accounts;
-    this.keys = keys;
+  private Tenant tenant;
+  private TenantId id;
+  private TenantAccess access;
+  private Caller caller;
+
+  @PostConstruct
+  void resolved() {
+    tenant = request.tenant();
+    id = tenant.id();
+    access = request.access();
+    caller = request.caller();
   }
 
   @GET

@@ -3,46 +3,31 @@ package ma.rokhsa.interfaces.rest.tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ResourceContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Optional;
 import ma.rokhsa.application.AccessDenied;
-import ma.rokhsa.application.AccountService;
 import ma.rokhsa.application.Caller;
-import ma.rokhsa.application.SignatureKeyService;
 import ma.rokhsa.application.TenantAccess;
 import ma.rokhsa.application.TenantDirectory;
 import ma.rokhsa.domain.model.identity.Role;
 import ma.rokhsa.domain.model.tenant.Tenant;
-import ma.rokhsa.domain.model.tenant.TenantId;
 import ma.rokhsa.domain.model.tenant.TenantKind;
 import ma.rokhsa.interfaces.rest.security.CallerPrincipal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/**
- * Entry to every tenant's data. {@link #tenant} resolves the tenant named in the path and the
- * caller's access to it: a tenant the caller may not see is answered 404, exactly as one that does
- * not exist, so that its existence is not revealed; read-only callers (supervisors) get 403 on any
- * change. Everything beneath receives the resolved {@link TenantAccess}.
- */
+/** The tenants a caller works in or supervises; each one's data is under {@link TenantResource}. */
 @Path("tenants")
 @RequestScoped
 @Tag(name = "Tenants")
 public class TenantsResource {
 
   @Inject TenantDirectory directory;
-  @Inject AccountService accounts;
-  @Inject SignatureKeyService keys;
-  @Context ResourceContext resources;
 
   /**
    * A tenant the caller can see.
@@ -74,30 +59,6 @@ public class TenantsResource {
         .distinct()
         .map(tenant -> visible(caller, tenant))
         .toList();
-  }
-
-  @Path("{tenantId}")
-  public TenantResource tenant(
-      @PathParam("tenantId") String id,
-      @Context SecurityContext security,
-      @Context Request request) {
-    Caller caller = CallerPrincipal.of(security);
-    TenantId tenantId;
-    try {
-      tenantId = TenantId.of(id);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException();
-    }
-    Tenant tenant = directory.find(tenantId).orElseThrow(NotFoundException::new);
-    TenantAccess access = TenantAccess.of(caller, tenant);
-    if (!access.read()) {
-      throw new NotFoundException();
-    }
-    String method = request.getMethod();
-    if (!"GET".equals(method) && !"HEAD".equals(method)) {
-      access.requireWrite();
-    }
-    return resources.initResource(new TenantResource(tenant, access, caller, accounts, keys));
   }
 
   private static VisibleTenant visible(Caller caller, Tenant tenant) {

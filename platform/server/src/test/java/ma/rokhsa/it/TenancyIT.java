@@ -1,0 +1,591 @@
+package ma.rokhsa.it;
+
+import static ma.rokhsa.it.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
+import ma.rokhsa.it.support.Deployments;
+import ma.rokhsa.it.support.Http;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Tenancy, black-box over HTTP against the real application: the territorial division loaded from
+ * tenant-config/, sign-in and roles, the cross-tenant matrix (every tenant-scoped endpoint × each
+ * role × a foreign tenant and foreign ids), supervisors' read-only territory, two tenants writing
+ * in parallel, and signature-key quotas. One deployment serves every test here.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TenancyIT {
+
+  /** Commune A (El Jadida) and commune B (Azemmour), both in the province of El Jadida. */
+  static final String A = "06.181.01.03";
+
+  static final String B = "06.181.01.01";
+  static final String PROVINCE = "06.181";
+  static final String OUTSIDE = "04.421.01.0";
+  static final String PASSWORD = "a-long-test-password";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.platform();
+  }
+
+  @ArquillianResource URL deployed;
+
+  private static World world;
+  private Http http;
+
+  /** Accounts and data shared by the tests, made once through the API itself. */
+  record World(
+      String run,
+      Http national,
+      Http adminA,
+      Http agentA,
+      Http signatoryA,
+      Http adminB,
+      Http supervisor,
+      Http applicant,
+      long signatoryB,
+      long keyB) {}
+
+  @BeforeEach
+  void connect() throws Exception {
+    URI uri = deployed.toURI();
+    http = new Http(new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), "/", null, null));
+    synchronized (TenancyIT.class) {
+      if (world == null) {
+        world = makeWorld(http);
+      }
+    }
+  }
+
+  static World makeWorld(Http http) {
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    Http national = http.signIn("admin", System.getProperty("rokhsa.it.admin-password"));
+    Http adminA = account(http, national, "admin-a-" + run, "TENANT_ADMIN", A);
+    Http agentA = account(http, national, "agent-a-" + run, "GUICHET_AGENT", A);
+    Http signatoryA = account(http, national, "sign-a-" + run, "SIGNATORY", A);
+    Http adminB = account(http, national, "admin-b-" + run, "TENANT_ADMIN", B);
+    Http supervisor = account(http, national, "super-" + run, "PROVINCIAL_SUPERVISOR", PROVINCE);
+    Http applicant = account(http, national, "applicant-" + run, "APPLICANT", null);
+    long signatoryB =
+        created(
+                adminB.post(
+                    "api/tenants/" + B + "/signatories",
+                    "{\"fullName\": \"Signataire B\", \"title\": \"Président\"}"))
+            .path("id")
+            .asLong();
+    long keyB =
+        created(
+                adminB.post(
+                    "api/tenants/" + B + "/signatories/" + signatoryB + "/keys",
+                    "{\"label\": \"B-1\"}"))
+            .path("id")
+            .asLong();
+    created(
+        adminA.post(
+            "api/tenants/" + A + "/signatories",
+            "{\"fullName\": \"Signataire A\", \"title\": \"Présidente\"}"));
+    return new World(
+        run, national, adminA, agentA, signatoryA, adminB, supervisor, applicant, signatoryB, keyB);
+  }
+
+  static Http account(Http http, Http national, String username, String role, String tenant) {
+    String grant =
+        tenant == null
+            ? "{\"role\": \"" + role + "\"}"
+            : "{\"role\": \"" + role + "\", \"tenant\": \"" + tenant + "\"}";
+    created(
+        national.post(
+            "api/admin/accounts",
+            "{\"username\": \""
+                + username
+                + "\", \"displayName\": \""
+                + username
+                + "\", \"password\": \""
+                + PASSWORD
+                + "\", \"grants\": ["
+                + grant
+                + "]}"));
+    return http.signIn(username, PASSWORD);
+  }
+
+  static JsonNode created(Http.Response response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    return response.json();
+  }
+
+  // --- the territory -------------------------------------------------------------------------
+
+  @Test
+  void startupLoadedEveryTerritorialUnitWithItsPopulation() {
+    JsonNode all = ok(world.national().get("api/admin/tenants"));
+    long units = stream(all).filter(t -> !t.path("id").asText().startsWith("svc-")).count();
+    assertThat(units).isEqualTo(1631);
+    assertThat(
+            sumPopulation(
+                stream(all).filter(t -> t.path("kind").asText().equals("REGION")).toList()))
+        .isEqualTo(36_828_330L);
+
+    List<JsonNode> provinces =
+        stream(
+                ok(
+                    world
+                        .national()
+                        .get("api/admin/tenants?within=06&kind=PREFECTURE&kind=PROVINCE")))
+            .toList();
+    List<JsonNode> communes =
+        stream(
+                ok(
+                    world
+                        .national()
+                        .get("api/admin/tenants?within=06&kind=URBAN_COMMUNE&kind=RURAL_COMMUNE")))
+            .toList();
+    assertThat(provinces).hasSize(9);
+    assertThat(communes).hasSize(153);
+    assertThat(sumPopulation(provinces)).isEqualTo(7_688_967L);
+    assertThat(sumPopulation(communes)).isEqualTo(7_688_967L);
+    JsonNode casablanca = ok(world.national().get("api/admin/tenants/06.141.01.0"));
+    assertThat(casablanca.path("population").asLong()).isEqualTo(3_215_935L);
+    assertThat(casablanca.path("nameAr").asText()).isEqualTo("الدار البيضاء");
+    assertThat(casablanca.path("signatureKeyQuota").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void reloadingTheSameConfigurationChangesNothing() {
+    JsonNode report =
+        ok(world.national().send("POST", "api/admin/tenant-config/reload", "application/json", ""));
+
+    assertThat(report.path("created")).isEmpty();
+    assertThat(report.path("updated")).isEmpty();
+    assertThat(report.path("unchanged").asInt()).isEqualTo(report.path("tenants").asInt());
+  }
+
+  // --- sign-in and roles ---------------------------------------------------------------------
+
+  @Test
+  void adminApiNeedsANationalAdmin() {
+    assertProblem(http.get("api/admin/tenants/06"), 401, "unauthorized");
+    assertProblem(world.adminA().get("api/admin/tenants/06"), 403, "forbidden");
+    assertProblem(http.as("not.a.token").get("api/admin/tenants/06"), 401, "unauthorized");
+  }
+
+  @Test
+  void wrongPasswordIsRefusedLikeAnUnknownAccount() {
+    Http.Response wrong =
+        http.post("api/auth/token", "{\"username\": \"admin\", \"password\": \"wrong-password\"}");
+    Http.Response unknown =
+        http.post(
+            "api/auth/token",
+            "{\"username\": \"nobody-" + world.run() + "\", \"password\": \"wrong-password\"}");
+
+    assertProblem(wrong, 401, "unauthorized");
+    assertProblem(unknown, 401, "unauthorized");
+    assertThat(wrong.json().path("detail")).isEqualTo(unknown.json().path("detail"));
+  }
+
+  @Test
+  void meNamesTheRolesAndWhere() {
+    JsonNode me = ok(world.supervisor().get("api/auth/me"));
+
+    assertThat(me.path("grants").get(0).path("role").asText()).isEqualTo("PROVINCIAL_SUPERVISOR");
+    assertThat(me.path("grants").get(0).path("tenant").asText()).isEqualTo(PROVINCE);
+  }
+
+  // --- the cross-tenant matrix ---------------------------------------------------------------
+
+  /** A tenant-scoped endpoint, and a body to send if it takes one. */
+  record Endpoint(String method, String path, String body) {
+    String on(String tenant, World world) {
+      return path.replace("{tenantId}", tenant)
+          .replace("{signatoryId}", Long.toString(world.signatoryB()))
+          .replace("{keyId}", Long.toString(world.keyB()));
+    }
+  }
+
+  /** Every tenant-scoped endpoint. A test below fails if the API grows one that is not here. */
+  static final List<Endpoint> TENANT_ENDPOINTS =
+      List.of(
+          new Endpoint("GET", "/api/tenants/{tenantId}", null),
+          new Endpoint("GET", "/api/tenants/{tenantId}/users", null),
+          new Endpoint(
+              "POST",
+              "/api/tenants/{tenantId}/users",
+              "{\"username\": \"intruder\", \"displayName\": \"Intrus\", \"password\": \"intruder-password\", \"role\": \"GUICHET_AGENT\"}"),
+          new Endpoint("GET", "/api/tenants/{tenantId}/signatories", null),
+          new Endpoint(
+              "POST",
+              "/api/tenants/{tenantId}/signatories",
+              "{\"fullName\": \"Intrus\", \"title\": \"Intrus\"}"),
+          new Endpoint("GET", "/api/tenants/{tenantId}/signatories/{signatoryId}", null),
+          new Endpoint(
+              "POST",
+              "/api/tenants/{tenantId}/signatories/{signatoryId}/keys",
+              "{\"label\": \"stolen\"}"),
+          new Endpoint("GET", "/api/tenants/{tenantId}/signature-keys", null),
+          new Endpoint("POST", "/api/tenants/{tenantId}/signature-keys/{keyId}/revoke", ""),
+          new Endpoint("GET", "/api/tenants/{tenantId}/extra-keys", null),
+          new Endpoint(
+              "POST",
+              "/api/tenants/{tenantId}/extra-keys",
+              "{\"keyCount\": 1, \"costMad\": 1, \"purchasedOn\": \"2026-11-29\"}"));
+
+  @Test
+  void theMatrixCoversEveryTenantScopedEndpointOfTheApi() {
+    JsonNode openApi =
+        ok(http.send(http.request("openapi").header("Accept", "application/json").build()));
+    Set<String> documented = new TreeSet<>();
+    for (Map.Entry<String, JsonNode> path : openApi.path("paths").properties()) {
+      if (path.getKey().startsWith("/api/tenants/{")) {
+        path.getValue()
+            .fieldNames()
+            .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
+      }
+    }
+    Set<String> covered = new TreeSet<>();
+    TENANT_ENDPOINTS.forEach(e -> covered.add(e.method() + " " + e.path()));
+
+    assertThat(documented).isNotEmpty();
+    assertThat(covered).containsAll(documented);
+  }
+
+  @Test
+  void nobodyOfCommuneAOrOutsideSeesOrChangesAnythingOfCommuneB() {
+    Map<String, Http> callers =
+        Map.of(
+            "tenant admin of A", world.adminA(),
+            "guichet agent of A", world.agentA(),
+            "signatory of A", world.signatoryA(),
+            "applicant", world.applicant());
+    JsonNode before = snapshotOfB();
+    List<String> leaks = new ArrayList<>();
+    for (Map.Entry<String, Http> caller : callers.entrySet()) {
+      for (Endpoint endpoint : TENANT_ENDPOINTS) {
+        Http.Response response = call(caller.getValue(), endpoint, endpoint.on(B, world));
+        if (response.status() != 404) {
+          leaks.add(
+              caller.getKey()
+                  + " "
+                  + endpoint.method()
+                  + " "
+                  + endpoint.on(B, world)
+                  + " → "
+                  + response.status());
+        } else {
+          assertProblem(response, 404, "not-found");
+        }
+      }
+    }
+    assertThat(leaks).as("every call on another tenant answers 404").isEmpty();
+    assertThat(snapshotOfB()).as("commune B is unchanged").isEqualTo(before);
+  }
+
+  @Test
+  void anotherTenantsIdsThroughOnesOwnTenantAreNotFound() {
+    JsonNode before = snapshotOfB();
+    for (Endpoint endpoint : TENANT_ENDPOINTS) {
+      if (!endpoint.path().contains("{signatoryId}") && !endpoint.path().contains("{keyId}")) {
+        continue;
+      }
+      Http.Response response = call(world.adminA(), endpoint, endpoint.on(A, world));
+      assertThat(response.status()).as(endpoint + " with B's ids through A").isEqualTo(404);
+    }
+    assertThat(snapshotOfB()).isEqualTo(before);
+    assertThat(
+            stream(ok(world.adminA().get("api/tenants/" + A + "/signatories")))
+                .map(s -> s.path("fullName").asText()))
+        .doesNotContain("Signataire B");
+  }
+
+  @Test
+  void provincialSupervisorReadsEveryCommuneOfItsProvinceAndNothingElse() {
+    List<JsonNode> communes =
+        stream(
+                ok(
+                    world
+                        .national()
+                        .get(
+                            "api/admin/tenants?within="
+                                + PROVINCE
+                                + "&kind=URBAN_COMMUNE&kind=RURAL_COMMUNE")))
+            .toList();
+    assertThat(communes).hasSizeGreaterThan(20);
+    for (JsonNode commune : communes) {
+      String id = commune.path("id").asText();
+      assertThat(world.supervisor().get("api/tenants/" + id).status())
+          .as("GET " + id)
+          .isEqualTo(200);
+      assertThat(world.supervisor().get("api/tenants/" + id + "/signatories").status())
+          .isEqualTo(200);
+    }
+    assertThat(world.supervisor().get("api/tenants/" + PROVINCE).status()).isEqualTo(200);
+    assertProblem(world.supervisor().get("api/tenants/" + OUTSIDE), 404, "not-found");
+    assertProblem(world.supervisor().get("api/tenants/06.141.01.0"), 404, "not-found");
+    assertThat(stream(ok(world.supervisor().get("api/tenants"))).map(t -> t.path("id").asText()))
+        .contains(A, B, PROVINCE)
+        .doesNotContain(OUTSIDE);
+  }
+
+  @Test
+  void provincialSupervisorWritesNothing() {
+    JsonNode before = snapshotOfB();
+    for (Endpoint endpoint : TENANT_ENDPOINTS) {
+      if (endpoint.method().equals("GET")) {
+        continue;
+      }
+      Http.Response response = call(world.supervisor(), endpoint, endpoint.on(B, world));
+      assertProblem(response, 403, "forbidden");
+    }
+    assertThat(snapshotOfB()).isEqualTo(before);
+  }
+
+  @Test
+  void agentsActOnlyInTheirRole() {
+    assertThat(world.agentA().get("api/tenants/" + A + "/signatories").status()).isEqualTo(200);
+    assertProblem(
+        world
+            .agentA()
+            .post("api/tenants/" + A + "/signatories", "{\"fullName\": \"X\", \"title\": \"Y\"}"),
+        403,
+        "forbidden");
+  }
+
+  // --- concurrency ---------------------------------------------------------------------------
+
+  @Test
+  void twoTenantsWritingAndReadingInParallelNeverSeeEachOther() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<String>>> results = new ArrayList<>();
+      for (int worker = 0; worker < 8; worker++) {
+        boolean inA = worker % 2 == 0;
+        Http admin = inA ? world.adminA() : world.adminB();
+        String tenant = inA ? A : B;
+        String marker = (inA ? "para-A-" : "para-B-") + world.run();
+        int id = worker;
+        results.add(
+            pool.submit(
+                () -> {
+                  List<String> foreign = new ArrayList<>();
+                  for (int i = 0; i < 15; i++) {
+                    created(
+                        admin.post(
+                            "api/tenants/" + tenant + "/signatories",
+                            "{\"fullName\": \""
+                                + marker
+                                + "-"
+                                + id
+                                + "-"
+                                + i
+                                + "\", \"title\": \"t\"}"));
+                    for (JsonNode signatory :
+                        ok(admin.get("api/tenants/" + tenant + "/signatories"))) {
+                      String name = signatory.path("fullName").asText();
+                      if (name.startsWith(inA ? "para-B-" : "para-A-")
+                          || name.equals(inA ? "Signataire B" : "Signataire A")) {
+                        foreign.add(name);
+                      }
+                    }
+                  }
+                  return foreign;
+                }));
+      }
+      for (Future<List<String>> result : results) {
+        assertThat(result.get()).as("names of the other tenant seen").isEmpty();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    long inA =
+        stream(ok(world.adminA().get("api/tenants/" + A + "/signatories")))
+            .filter(s -> s.path("fullName").asText().startsWith("para-A-" + world.run()))
+            .count();
+    assertThat(inA).isEqualTo(4 * 15);
+  }
+
+  // --- signature keys ------------------------------------------------------------------------
+
+  @Test
+  void keysBeyondTheQuotaNeedAnExtraKeyPurchase() {
+    Http admin = world.adminA();
+    String base = "api/tenants/" + A;
+    long signatory =
+        created(
+                admin.post(
+                    base + "/signatories",
+                    "{\"fullName\": \"Quota " + world.run() + "\", \"title\": \"Délégué\"}"))
+            .path("id")
+            .asLong();
+    JsonNode allowance = ok(admin.get(base)).path("signatureKeys");
+    int remaining = allowance.path("remaining").asInt();
+    assertThat(allowance.path("quota").asInt()).isEqualTo(5);
+    for (int i = 0; i < remaining; i++) {
+      JsonNode key =
+          created(
+              admin.post(
+                  base + "/signatories/" + signatory + "/keys", "{\"label\": \"q-" + i + "\"}"));
+      assertThat(key.path("beyondQuota").asBoolean()).isFalse();
+    }
+
+    Http.Response refused =
+        admin.post(base + "/signatories/" + signatory + "/keys", "{\"label\": \"one too many\"}");
+    assertProblem(refused, 409, "conflict");
+    assertThat(refused.json().path("detail").asText()).contains("extra-key purchase");
+
+    created(
+        admin.post(
+            base + "/extra-keys",
+            "{\"keyCount\": 1, \"costMad\": 1500.00, \"purchasedOn\": \"2026-11-29\"}"));
+    JsonNode extra =
+        created(admin.post(base + "/signatories/" + signatory + "/keys", "{\"label\": \"paid\"}"));
+    assertThat(extra.path("beyondQuota").asBoolean()).isTrue();
+    JsonNode purchases = ok(admin.get(base + "/extra-keys"));
+    assertThat(
+            stream(purchases)
+                .anyMatch(
+                    p ->
+                        p.path("costMad").decimalValue().compareTo(new java.math.BigDecimal("1500"))
+                            == 0))
+        .isTrue();
+  }
+
+  // --- the rollout ---------------------------------------------------------------------------
+
+  /**
+   * In one test, because each step changes what the next sees: the dry-run of wave 1, an evaluation
+   * unblocking exactly its commune, the real run, suspension and resumption.
+   */
+  @Test
+  void rolloutOfWaveOneBlocksLargeCommunesUntilEvaluated() {
+    Http national = world.national();
+    JsonNode dryRun = ok(national.post("api/admin/rollout/waves/1/enable?dryRun=true", ""));
+    assertThat(dryRun.path("dryRun").asBoolean()).isTrue();
+    assertThat(communes(dryRun.path("kinds"))).isEqualTo(799);
+    List<JsonNode> blocked =
+        stream(dryRun.path("blocked"))
+            .filter(t -> t.path("kind").asText().endsWith("COMMUNE"))
+            .toList();
+    assertThat(blocked).hasSize(67);
+    assertThat(blocked)
+        .allSatisfy(t -> assertThat(t.path("population").asLong()).isGreaterThan(50_000));
+    assertThat(blocked).allSatisfy(t -> assertThat(t.path("reason").asText()).contains("50000"));
+    assertThat(blocked.stream().map(t -> t.path("id").asText())).contains(A);
+    assertThat(ok(national.get("api/admin/tenants/" + A)).path("status").asText())
+        .as("a dry-run changes nothing")
+        .isEqualTo("PLANNED");
+
+    created(
+        national.post(
+            "api/admin/tenants/" + A + "/readiness-evaluations",
+            "{\"evaluatedOn\": \"2026-11-20\", \"evaluator\": \"Commission régionale de suivi\","
+                + " \"criteria\": \"Connectivité, postes, formation des agents\", \"positive\": true}"));
+    created(
+        national.post(
+            "api/admin/tenants/06.141.01.0/readiness-evaluations",
+            "{\"evaluatedOn\": \"2026-11-20\", \"evaluator\": \"Commission régionale de suivi\","
+                + " \"criteria\": \"Connectivité insuffisante\", \"positive\": false}"));
+
+    JsonNode again = ok(national.post("api/admin/rollout/waves/1/enable?dryRun=true", ""));
+    List<String> stillBlocked =
+        stream(again.path("blocked"))
+            .filter(t -> t.path("kind").asText().endsWith("COMMUNE"))
+            .map(t -> t.path("id").asText())
+            .toList();
+    assertThat(stillBlocked).hasSize(66).doesNotContain(A).contains("06.141.01.0");
+    assertThat(stream(again.path("activated")).map(JsonNode::asText)).contains(A);
+
+    JsonNode real = ok(national.post("api/admin/rollout/regions/06/enable?dryRun=false", ""));
+    assertThat(real.path("dryRun").asBoolean()).isFalse();
+    JsonNode elJadida = ok(national.get("api/admin/tenants/" + A));
+    assertThat(elJadida.path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(ok(world.adminA().get("api/tenants/" + A)).path("acceptsDeposits").asBoolean())
+        .isTrue();
+    assertThat(ok(national.get("api/admin/tenants/06.141.01.0")).path("status").asText())
+        .isEqualTo("ONBOARDING");
+    assertThat(ok(national.get("api/admin/tenants/04")).path("status").asText())
+        .as("another region of the wave, not enabled")
+        .isEqualTo("PLANNED");
+    JsonNode audit = ok(national.get("api/admin/rollout/audit?tenant=" + A));
+    assertThat(stream(audit).map(e -> e.path("after").asText()))
+        .anyMatch(after -> after.contains("ACTIVE"));
+    assertThat(stream(audit).map(e -> e.path("actor").asText())).contains("admin");
+
+    ok(national.post("api/admin/tenants/" + A + "/suspend", ""));
+    JsonNode suspended = ok(world.adminA().get("api/tenants/" + A));
+    assertThat(suspended.path("status").asText()).isEqualTo("SUSPENDED");
+    assertThat(suspended.path("acceptsDeposits").asBoolean()).isFalse();
+    assertThat(world.adminA().get("api/tenants/" + A + "/signatories").status())
+        .as("a suspended tenant keeps its data readable")
+        .isEqualTo(200);
+    assertProblem(national.post("api/admin/tenants/" + A + "/suspend", ""), 409, "conflict");
+    ok(national.post("api/admin/tenants/" + A + "/resume", ""));
+    assertThat(ok(national.get("api/admin/tenants/" + A)).path("status").asText())
+        .isEqualTo("ACTIVE");
+  }
+
+  private static long communes(JsonNode kinds) {
+    long total = 0;
+    for (String kind : List.of("URBAN_COMMUNE", "RURAL_COMMUNE")) {
+      for (JsonNode count : kinds.path(kind)) {
+        total += count.asLong();
+      }
+    }
+    return total;
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  private JsonNode snapshotOfB() {
+    String base = "api/tenants/" + B;
+    ObjectNode snapshot = new ObjectMapper().createObjectNode();
+    snapshot.set("signatories", ok(world.adminB().get(base + "/signatories")));
+    snapshot.set("keys", ok(world.adminB().get(base + "/signature-keys")));
+    snapshot.set("users", ok(world.adminB().get(base + "/users")));
+    snapshot.set("purchases", ok(world.adminB().get(base + "/extra-keys")));
+    return snapshot;
+  }
+
+  private static Http.Response call(Http caller, Endpoint endpoint, String path) {
+    return endpoint.body() == null
+        ? caller.send(
+            caller
+                .request(path)
+                .method(endpoint.method(), java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build())
+        : caller.send(endpoint.method(), path, "application/json", endpoint.body());
+  }
+
+  private static JsonNode ok(Http.Response response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.json();
+  }
+
+  private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false);
+  }
+
+  private static long sumPopulation(List<JsonNode> tenants) {
+    return tenants.stream().mapToLong(t -> t.path("population").asLong()).sum();
+  }
+}

@@ -1,0 +1,53 @@
+package ma.rokhsa.interfaces.rest.tenant;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+import ma.rokhsa.application.Caller;
+import ma.rokhsa.application.TenantAccess;
+import ma.rokhsa.application.TenantDirectory;
+import ma.rokhsa.domain.model.tenant.Tenant;
+import ma.rokhsa.domain.model.tenant.TenantId;
+import ma.rokhsa.interfaces.rest.security.CallerPrincipal;
+
+/**
+ * The one place where a request's tenant boundary is drawn. For every {@link TenantBound} resource:
+ * resolves the tenant named in the path and the caller's access to it. A tenant the caller may not
+ * see is answered 404 exactly as one that does not exist, so that its existence is not revealed;
+ * read-only callers (supervisors) get 403 on anything but GET. The resource then finds both in
+ * {@link RequestTenant}.
+ */
+@Provider
+@TenantBound
+@Priority(Priorities.AUTHORIZATION)
+public class TenantAccessFilter implements ContainerRequestFilter {
+
+  @Inject TenantDirectory directory;
+  @Inject RequestTenant requestTenant;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    Caller caller = CallerPrincipal.of(request.getSecurityContext());
+    String id = request.getUriInfo().getPathParameters().getFirst("tenantId");
+    TenantId tenantId;
+    try {
+      tenantId = TenantId.of(id);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new NotFoundException();
+    }
+    Tenant tenant = directory.find(tenantId).orElseThrow(NotFoundException::new);
+    TenantAccess access = TenantAccess.of(caller, tenant);
+    if (!access.read()) {
+      throw new NotFoundException();
+    }
+    String method = request.getMethod();
+    if (!"GET".equals(method) && !"HEAD".equals(method)) {
+      access.requireWrite();
+    }
+    requestTenant.resolve(tenant, access, caller);
+  }
+}
