@@ -3,14 +3,32 @@ package ma.rokhsa.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import ma.rokhsa.it.support.Http;
 import ma.rokhsa.it.support.PayaraProcess;
 import ma.rokhsa.it.support.TcpRelay;
@@ -100,6 +118,159 @@ class ServerLifecycleIT {
       if (h2 != null) {
         h2.stop();
       }
+    }
+  }
+
+  @Test
+  void brokenTenantConfigStopsStartupNamingFileAndLineAndChangesNothing() throws Exception {
+    Path data = freshDirectory("broken-config");
+    Path config = copyOfTenantConfig(data.resolve("tenant-config"));
+    Map<String, String> env = Map.of("ROKHSA_TENANT_CONFIG_DIR", config.toString());
+    try (PayaraProcess first = PayaraProcess.start("broken-config", data, env)) {
+      awaitHealth(first, 200);
+    }
+    String themeBefore = themeOfRegion06(data);
+
+    // One valid change and one broken file: neither may be applied.
+    Files.writeString(config.resolve("territories/06.yaml"), "theme: changed\n");
+    Files.writeString(
+        config.resolve("territories/04.yaml"), "# Rabat-Salé-Kénitra\ncolour: blue\n");
+    try (PayaraProcess second = PayaraProcess.start("broken-config", data, env)) {
+      Http.Response live = await(second, "health/live", response -> response.status() == 503);
+      assertThat(live.body()).contains("DOWN");
+      assertThat(second.log())
+          .contains("tenant-config is not valid; nothing was applied")
+          .contains("territories/04.yaml:2: unknown setting 'colour'");
+    }
+    assertThat(themeOfRegion06(data)).isEqualTo(themeBefore).isNotEqualTo("changed");
+  }
+
+  @Test
+  void tokensOfAConfiguredOpenIdConnectProviderAreAccepted() throws Exception {
+    RSAKey providerKey = new RSAKeyGenerator(2048).keyID("idp-key").generate();
+    HttpServer jwks =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    byte[] body = new JWKSet(providerKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+    jwks.createContext(
+        "/jwks",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    jwks.start();
+    String issuer = "https://idp.example.ma/realms/interieur";
+    Map<String, String> env = new HashMap<>();
+    env.put("ROKHSA_OIDC_ISSUER", issuer);
+    env.put("ROKHSA_OIDC_JWKS_URL", "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks");
+    env.put("ROKHSA_ADMIN_INITIAL_PASSWORD", "initial-admin-password");
+    try (PayaraProcess server = PayaraProcess.start("oidc", freshDirectory("oidc"), env)) {
+      awaitHealth(server, 200);
+      String good = token(providerKey, issuer, "admin", Instant.now().plusSeconds(300));
+
+      Http.Response me = server.http().as(good).get("api/auth/me");
+      assertThat(me.status()).as(me.toString()).isEqualTo(200);
+      assertThat(me.json().path("username").asText()).isEqualTo("admin");
+      assertThat(server.http().as(good).get("api/admin/tenants/06").status()).isEqualTo(200);
+
+      RSAKey stranger = new RSAKeyGenerator(2048).keyID("idp-key").generate();
+      assertThat(
+              server
+                  .http()
+                  .as(token(stranger, issuer, "admin", Instant.now().plusSeconds(300)))
+                  .get("api/auth/me")
+                  .status())
+          .as("signed by a key the provider does not publish")
+          .isEqualTo(401);
+      assertThat(
+              server
+                  .http()
+                  .as(
+                      token(
+                          providerKey,
+                          "https://other.example",
+                          "admin",
+                          Instant.now().plusSeconds(300)))
+                  .get("api/auth/me")
+                  .status())
+          .as("another issuer")
+          .isEqualTo(401);
+      assertThat(
+              server
+                  .http()
+                  .as(token(providerKey, issuer, "admin", Instant.now().minusSeconds(600)))
+                  .get("api/auth/me")
+                  .status())
+          .as("expired")
+          .isEqualTo(401);
+      assertThat(
+              server
+                  .http()
+                  .as(token(providerKey, issuer, "nobody", Instant.now().plusSeconds(300)))
+                  .get("api/auth/me")
+                  .status())
+          .as("no such account here")
+          .isEqualTo(401);
+    } finally {
+      jwks.stop(0);
+    }
+  }
+
+  private static String token(RSAKey key, String issuer, String username, Instant expires)
+      throws Exception {
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+            new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject("idp-" + username)
+                .claim("preferred_username", username)
+                .issueTime(Date.from(expires.minusSeconds(900)))
+                .expirationTime(Date.from(expires))
+                .build());
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
+  }
+
+  private static Path copyOfTenantConfig(Path target) throws IOException {
+    Path source = Path.of(System.getProperty("rokhsa.root", "../..")).resolve("tenant-config");
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path file : files.toList()) {
+        Path copy = target.resolve(source.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(file, copy);
+        }
+      }
+    }
+    return target;
+  }
+
+  /** Reads the database directly, the server being stopped. */
+  private static String themeOfRegion06(Path data) throws Exception {
+    String url;
+    String user;
+    String password;
+    if (TestDatabase.isPostgresql()) {
+      url = TestDatabase.postgresqlUrl().orElseThrow();
+      user = System.getenv().getOrDefault("ROKHSA_DB_USER", "rokhsa");
+      password = System.getenv().getOrDefault("ROKHSA_DB_PASSWORD", "");
+    } else {
+      url =
+          "jdbc:h2:file:"
+              + data.resolve("db/rokhsa").toAbsolutePath()
+              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+      user = "rokhsa";
+      password = "rokhsa";
+    }
+    try (Connection connection = DriverManager.getConnection(url, user, password);
+        PreparedStatement query =
+            connection.prepareStatement("select theme from tenant where id = '06'");
+        ResultSet row = query.executeQuery()) {
+      assertThat(row.next()).isTrue();
+      return row.getString(1);
     }
   }
 
