@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Cold start of the platform, side by side with a baseline: the same Payara Micro deploying a
-# trivial WAR. For each, N runs (default 5) from a fresh data and runtime directory; reports the
-# time from process start to the first 200 on /health/ready and the resident memory (VmRSS) then
-# and 10 s later, with the median of each.
+# Start of the platform, side by side with a baseline: the same Payara Micro deploying a trivial
+# WAR. N runs (default 5) of each:
+#   baseline      the trivial WAR, fresh runtime directory;
+#   first-start   Rokhsa on an empty database: migrations, then all 1,632 tenants created from
+#                 tenant-config/;
+#   restart       Rokhsa again on the database the first start left (tenants compared, unchanged).
+# Reports the time from process start to the first 200 on /health/ready and the resident memory
+# (VmRSS) then and 10 s later, with the median of each.
 #
 #   ./mvnw -q install -DskipTests && platform/server/bench/startup.sh [runs]
 #
@@ -26,13 +30,13 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-measure() { # name war -> "ms rss_ready rss_settled"
-  local name=$1 app=$2 port run_dir start pid ms
+measure() { # name war data_dir -> "ms rss_ready rss_settled"
+  local name=$1 app=$2 data=$3 port run_dir start pid ms
   port=$(free_port)
   run_dir=$(mktemp -d "$work/$name-XXXX")
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  java $java_opts -Drokhsa.data.dir="$run_dir/data" -jar "$micro" --deploy "$app" --port "$port" \
+  java $java_opts -Drokhsa.data.dir="$data" -jar "$micro" --deploy "$app" --port "$port" \
     --nocluster --unpackdir "$run_dir/runtime" > "$run_dir/server.log" 2>&1 &
   pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health/ready")" = 200 ]; do
@@ -48,21 +52,25 @@ measure() { # name war -> "ms rss_ready rss_settled"
   echo "$ms $ready $settled"
 }
 
-printf '%-10s %4s %12s %14s %16s\n' app run "ready (ms)" "RSS ready (MB)" "RSS +10 s (MB)"
-for name in baseline rokhsa; do
-  app="$work/baseline.war"; [ "$name" = rokhsa ] && app="$war"
-  : > "$work/$name.results"
-  for i in $(seq 1 "$runs"); do
-    result=$(measure "$name" "$app")
-    echo "$result" >> "$work/$name.results"
-    read -r ms ready settled <<< "$result"
-    printf '%-10s %4s %12s %14s %16s\n' "$name" "$i" "$ms" "$ready" "$settled"
-  done
+names="baseline first-start restart"
+report() { printf '%-12s %4s %12s %14s %16s\n' "$@"; }
+record() { # name run result
+  echo "$3" >> "$work/$1.results"
+  read -r ms ready settled <<< "$3"
+  report "$1" "$2" "$ms" "$ready" "$settled"
+}
+report app run "ready (ms)" "RSS ready (MB)" "RSS +10 s (MB)"
+for name in $names; do : > "$work/$name.results"; done
+for i in $(seq 1 "$runs"); do
+  record baseline "$i" "$(measure baseline "$work/baseline.war" "$(mktemp -d "$work/data-XXXX")")"
+  data=$(mktemp -d "$work/data-XXXX")
+  record first-start "$i" "$(measure first-start "$war" "$data")"
+  record restart "$i" "$(measure restart "$war" "$data")"
 done
 echo
-printf '%-10s %12s %14s %16s\n' median "ready (ms)" "RSS ready (MB)" "RSS +10 s (MB)"
-for name in baseline rokhsa; do
-  printf '%-10s %12s %14s %16s\n' "$name" \
+printf '%-12s %12s %14s %16s\n' median "ready (ms)" "RSS ready (MB)" "RSS +10 s (MB)"
+for name in $names; do
+  printf '%-12s %12s %14s %16s\n' "$name" \
     "$(cut -d' ' -f1 "$work/$name.results" | median)" \
     "$(cut -d' ' -f2 "$work/$name.results" | median)" \
     "$(cut -d' ' -f3 "$work/$name.results" | median)"

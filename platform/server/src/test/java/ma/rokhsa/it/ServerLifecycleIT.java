@@ -164,7 +164,8 @@ class ServerLifecycleIT {
     Map<String, String> env = new HashMap<>();
     env.put("ROKHSA_OIDC_ISSUER", issuer);
     env.put("ROKHSA_OIDC_JWKS_URL", "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks");
-    env.put("ROKHSA_ADMIN_INITIAL_PASSWORD", "initial-admin-password");
+    // The suite's own initial password: on PostgreSQL every test shares one database.
+    env.put("ROKHSA_ADMIN_INITIAL_PASSWORD", System.getProperty("rokhsa.it.admin-password"));
     try (PayaraProcess server = PayaraProcess.start("oidc", freshDirectory("oidc"), env)) {
       awaitHealth(server, 200);
       String good = token(providerKey, issuer, "admin", Instant.now().plusSeconds(300));
