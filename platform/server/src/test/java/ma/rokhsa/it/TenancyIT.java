@@ -542,6 +542,52 @@ class TenancyIT {
     ok(national.post("api/admin/tenants/" + A + "/resume", ""));
     assertThat(ok(national.get("api/admin/tenants/" + A)).path("status").asText())
         .isEqualTo("ACTIVE");
+
+    JsonNode again2 = ok(national.post("api/admin/rollout/regions/06/enable?dryRun=false", ""));
+    assertThat(again2.path("outcomes").path("ACTIVATE").asInt())
+        .as("enabling is idempotent")
+        .isZero();
+    assertProblem(national.post("api/admin/rollout/waves/9/enable", ""), 404, "not-found");
+    assertProblem(
+        national.post(
+            "api/admin/tenants/06/readiness-evaluations",
+            "{\"evaluatedOn\": \"2026-11-20\", \"evaluator\": \"X\", \"criteria\": \"Y\", \"positive\": true}"),
+        409,
+        "conflict");
+  }
+
+  @Test
+  void followUpCommissionsAreRecordedPerTerritoryWithTheirMembers() {
+    Http national = world.national();
+    String members =
+        "\"members\": [{\"fullName\": \"Wali de la région\", \"title\": \"Wali\", \"role\": \"Président\"},"
+            + " {\"fullName\": \"Directrice de l'agence urbaine\", \"title\": \"Directrice\", \"role\": \"Membre\"}]";
+    String name = "Comité régional de suivi " + world.run();
+    created(
+        national.post(
+            "api/admin/tenants/06/commissions",
+            "{\"level\": \"REGIONAL\", \"name\": \"" + name + "\", " + members + "}"));
+
+    JsonNode listed = ok(national.get("api/admin/tenants/06/commissions"));
+    JsonNode commission =
+        stream(listed).filter(c -> c.path("name").asText().equals(name)).findFirst().orElseThrow();
+    assertThat(commission.path("members")).hasSize(2);
+    assertProblem(
+        national.post(
+            "api/admin/tenants/06/commissions",
+            "{\"level\": \"LOCAL\", \"name\": \"x\", " + members + "}"),
+        409,
+        "conflict");
+    assertProblem(
+        national.post(
+            "api/admin/tenants/06/commissions",
+            "{\"level\": \"REGIONAL\", \"name\": \"" + name + "\", " + members + "}"),
+        409,
+        "conflict");
+    assertThat(
+            stream(ok(national.get("api/admin/rollout/audit?limit=20")))
+                .map(e -> e.path("action").asText()))
+        .anyMatch(action -> action.contains("COMMISSION"));
   }
 
   private static long communes(JsonNode kinds) {

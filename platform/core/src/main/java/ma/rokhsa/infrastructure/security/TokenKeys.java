@@ -2,6 +2,8 @@ package ma.rokhsa.infrastructure.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,9 +16,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class TokenKeys {
 
+  /** A token naming an unknown key re-reads the database at most this often. */
+  static final Duration REFRESH_INTERVAL = Duration.ofSeconds(30);
+
   @Inject TokenKeyStore store;
 
   private volatile List<TokenSigningKey> keys;
+  private volatile Instant lastRefresh = Instant.EPOCH;
 
   /** The key to sign with. */
   public TokenSigningKey signing() {
@@ -26,8 +32,10 @@ public class TokenKeys {
   /** The key with this id, re-reading the database once if it is not known yet. */
   public Optional<TokenSigningKey> find(String keyId) {
     Optional<TokenSigningKey> found = lookup(keys(), keyId);
-    if (found.isEmpty()) {
+    if (found.isEmpty() && Instant.now().isAfter(lastRefresh.plus(REFRESH_INTERVAL))) {
+      // Forged key ids must not turn every request into a database read.
       synchronized (this) {
+        lastRefresh = Instant.now();
         keys = store.all();
       }
       found = lookup(keys, keyId);

@@ -5,8 +5,7 @@ package ma.rokhsa.domain.model.identity;
  * or region, reading everything beneath and writing nothing; the national admin to the whole
  * nation; applicants and architects act for themselves in any active tenant.
  *
- * <p>The names are also the {@code groups} of access tokens and the values of
- * {@code @RolesAllowed}: use the constants of {@link Names}.
+ * <p>The names are also the {@code groups} of access tokens.
  */
 public enum Role {
   APPLICANT(Scope.NONE),
@@ -39,20 +38,5 @@ public enum Role {
 
   public Scope scope() {
     return scope;
-  }
-
-  /** The role names as compile-time constants, for {@code @RolesAllowed}. */
-  public static final class Names {
-    public static final String APPLICANT = "APPLICANT";
-    public static final String ARCHITECT = "ARCHITECT";
-    public static final String GUICHET_AGENT = "GUICHET_AGENT";
-    public static final String COMMISSION_MEMBER = "COMMISSION_MEMBER";
-    public static final String SIGNATORY = "SIGNATORY";
-    public static final String TENANT_ADMIN = "TENANT_ADMIN";
-    public static final String PROVINCIAL_SUPERVISOR = "PROVINCIAL_SUPERVISOR";
-    public static final String REGIONAL_SUPERVISOR = "REGIONAL_SUPERVISOR";
-    public static final String NATIONAL_ADMIN = "NATIONAL_ADMIN";
-
-    private Names() {}
   }
 }
