@@ -48,15 +48,7 @@ public class ProblemErrorServlet extends HttpServlet {
     String path = uri == null ? request.getRequestURI() : uri.toString();
     Throwable cause = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     ProblemType type = ProblemType.forStatus(status);
-    String detail =
-        switch (status) {
-          case 404 -> "There is nothing at " + path + ".";
-          case 405 -> "This method is not allowed on " + path + ".";
-          default ->
-              status >= 500
-                  ? "An unexpected error occurred. Quote the id when you report it."
-                  : type.title() + ".";
-        };
+    String detail = Problems.detailFor(status, path, null);
     Problem problem = Problems.of(type, status, detail, path, null, cause);
     response.resetBuffer();
     response.setStatus(status);

@@ -38,6 +38,27 @@ public final class Problems {
     return problem;
   }
 
+  /**
+   * What to tell a client about an HTTP status when nothing more specific is known; {@code message}
+   * is the exception's own message, used when it says more than "HTTP 400".
+   */
+  public static String detailFor(int status, String path, String message) {
+    boolean informative = message != null && !message.isBlank() && !message.startsWith("HTTP ");
+    return switch (status) {
+      case 401 -> "Sign in first (a bearer token), or check the credentials.";
+      case 404 -> "There is nothing at " + path + ".";
+      case 405 -> "This method is not allowed on " + path + ".";
+      case 406 -> "None of the media types in Accept can be produced for " + path + ".";
+      case 415 -> "This media type is not accepted by " + path + ".";
+      default -> {
+        if (status >= 500) {
+          yield "An unexpected error occurred. Quote the id when you report it.";
+        }
+        yield informative ? message : ProblemType.forStatus(status).title() + ".";
+      }
+    };
+  }
+
   /** A problem of the type's usual status. */
   public static Problem of(ProblemType type, String detail, String path) {
     return of(type, type.status(), detail, path, null, null);

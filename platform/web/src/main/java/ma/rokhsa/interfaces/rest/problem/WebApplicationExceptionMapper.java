@@ -34,7 +34,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     } else {
       ProblemType type = ProblemType.forStatus(status);
       problem =
-          Problems.of(type, status, detail(status, e, path), path, null, status >= 500 ? e : null);
+          Problems.of(
+              type,
+              status,
+              Problems.detailFor(status, path, e.getMessage()),
+              path,
+              null,
+              status >= 500 ? e : null);
     }
     Response.ResponseBuilder response = ProblemResponses.builder(problem);
     for (String header : KEPT_HEADERS) {
@@ -44,20 +50,5 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       }
     }
     return response.build();
-  }
-
-  private static String detail(int status, WebApplicationException e, String path) {
-    return switch (status) {
-      case 401 -> "Sign in first (a bearer token), or check the credentials.";
-      case 403 ->
-          e.getMessage() != null && !e.getMessage().startsWith("HTTP ")
-              ? e.getMessage()
-              : "Not allowed.";
-      case 404 -> "There is nothing at " + path + ".";
-      case 405 -> "This method is not allowed on " + path + ".";
-      case 406 -> "None of the media types in Accept can be produced for " + path + ".";
-      case 415 -> "This media type is not accepted by " + path + ".";
-      default -> status >= 500 ? "The request could not be completed." : e.getMessage();
-    };
   }
 }
