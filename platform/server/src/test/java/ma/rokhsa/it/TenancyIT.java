@@ -228,6 +228,7 @@ class TenancyIT {
   static final List<Endpoint> TENANT_ENDPOINTS =
       List.of(
           new Endpoint("GET", "/api/tenants/{tenantId}", null),
+          new Endpoint("GET", "/api/tenants/{tenantId}/procedures", null),
           new Endpoint("GET", "/api/tenants/{tenantId}/users", null),
           new Endpoint(
               "POST",
@@ -422,6 +423,24 @@ class TenancyIT {
             .filter(s -> s.path("fullName").asText().startsWith("para-A-" + world.run()))
             .count();
     assertThat(inA).isEqualTo(4 * 15);
+  }
+
+  // --- procedures ----------------------------------------------------------------------------
+
+  @Test
+  void aTenantOffersExactlyTheProceduresEnabledForIt() {
+    assertThat(
+            stream(ok(world.adminA().get("api/tenants/" + A + "/procedures")))
+                .map(p -> p.path("id").asText()))
+        .containsExactly("permis-de-construire");
+    assertThat(ok(world.supervisor().get("api/tenants/" + PROVINCE + "/procedures")))
+        .as("a prefecture is not a kind of tenant that delivers building permits")
+        .isEmpty();
+    Http dakhla =
+        account(http, world.national(), "admin-12-" + world.run(), "TENANT_ADMIN", "12.066.01.03");
+    assertThat(ok(dakhla.get("api/tenants/12.066.01.03/procedures")))
+        .as("region 12 disables every procedure in tenant-config/territories/12.yaml")
+        .isEmpty();
   }
 
   // --- signature keys ------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import ma.rokhsa.application.TenantConfigService;
 import ma.rokhsa.domain.model.installation.Installation;
 import ma.rokhsa.infrastructure.config.RokhsaSettings;
 import ma.rokhsa.infrastructure.persistence.SchemaMigration;
+import ma.rokhsa.infrastructure.plugins.PluginHost;
 
 /**
  * Brings the platform up as part of its deployment: migrates the schema, records the installation,
@@ -37,6 +38,7 @@ public class PlatformBootstrap {
   @Inject RokhsaSettings settings;
   @Inject AccountService accounts;
   @Inject DemoData demo;
+  @Inject PluginHost pluginHost;
 
   /** The username of the national admin created on a new installation. */
   static final String INITIAL_ADMIN = "admin";
@@ -52,7 +54,8 @@ public class PlatformBootstrap {
         .ifPresent(
             created -> LOG.info("Created the national admin account '" + INITIAL_ADMIN + "'."));
     List<String> demoAccounts = settings.demo() ? demo.ensureAccounts() : List.of();
-    LOG.info(banner(installation, tenants, demoAccounts));
+    List<String> plugins = pluginHost.start();
+    LOG.info(banner(installation, tenants, plugins, demoAccounts));
   }
 
   @PreDestroy
@@ -72,7 +75,10 @@ public class PlatformBootstrap {
   }
 
   private String banner(
-      Installation installation, TenantConfigReport tenants, List<String> demoAccounts) {
+      Installation installation,
+      TenantConfigReport tenants,
+      List<String> plugins,
+      List<String> demoAccounts) {
     String url = settings.publicUrl().toString();
     List<String> lines =
         new ArrayList<>(
@@ -85,9 +91,12 @@ public class PlatformBootstrap {
                 "    Installation   " + installation.id(),
                 "    Tenants        " + tenants.tenants() + " from " + settings.tenantConfigDir(),
                 "    Data           " + settings.dataDir(),
+                "    Plugins        " + plugins.size() + " from " + settings.pluginsDir(),
                 "    Sign in        POST "
                     + url
                     + "api/auth/token {\"username\": …, \"password\": …}"));
+    lines.add("  Plugins:");
+    plugins.forEach(plugin -> lines.add("    " + plugin));
     if (!demoAccounts.isEmpty()) {
       lines.add(
           "  DEMO MODE — never in production. Demo accounts, password: " + settings.demoPassword());

@@ -1,5 +1,7 @@
 /**
- * Testkit for plugin authors: contract tests that any procedure plugin can run, and helpers to
- * exercise a plugin without a server. Depends only on the public plugin API and PF4J.
+ * Testkit for plugin authors: a contract test any procedure plugin extends ({@link
+ * ma.rokhsa.plugin.testkit.ProcedureContract}) and a runner that exercises a procedure without a
+ * server ({@link ma.rokhsa.plugin.testkit.ProcedureRunner}). Definitions are read by the same
+ * reader as the platform's.
  */
 package ma.rokhsa.plugin.testkit;

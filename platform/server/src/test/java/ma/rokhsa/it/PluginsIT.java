@@ -1,0 +1,152 @@
+package ma.rokhsa.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import ma.rokhsa.it.support.Http;
+import ma.rokhsa.it.support.PayaraProcess;
+import ma.rokhsa.it.support.PluginZips;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plugin host on a real server, with real zips: the shipped permis de construire next to
+ * plugins that throw at start, throw when asked for their definition, ship a broken definition, or
+ * require another plugin API. The platform stays healthy, the faulty ones are marked with their
+ * reason, the good one works.
+ */
+class PluginsIT {
+
+  @Test
+  void faultyAndIncompatiblePluginsNeverTakeThePlatformDown() throws Exception {
+    Path root = Path.of(System.getProperty("rokhsa.it.dir", "target/it-data"), "plugins");
+    Files.createDirectories(root);
+    Path plugins = Files.createTempDirectory(root, "plugins-");
+    Path shipped =
+        Path.of(System.getProperty("rokhsa.root", "../.."))
+            .resolve("plugins/permis-de-construire.zip");
+    Files.copy(shipped, plugins.resolve("permis-de-construire.zip"));
+
+    PluginZips.build(
+        plugins,
+        "throws-at-start",
+        "1.0.0",
+        ">=0.1.0",
+        "acme.ThrowsAtStart",
+        Map.of(
+            "acme/ThrowsAtStart.java",
+            """
+            package acme;
+            public class ThrowsAtStart extends org.pf4j.Plugin {
+              @Override public void start() { throw new IllegalStateException("no licence server"); }
+            }
+            """),
+        Map.of());
+    PluginZips.build(
+        plugins, "needs-api-9", "1.0.0", ">=9.0.0", Map.of(), Map.of("readme.txt", "x"));
+    PluginZips.build(
+        plugins,
+        "throws-in-definition",
+        "1.0.0",
+        ">=0.1.0",
+        Map.of(
+            "acme/Throwing.java",
+            """
+            package acme;
+            import ma.rokhsa.plugin.api.procedure.*;
+            @org.pf4j.Extension
+            public class Throwing implements ProcedureProvider {
+              public ProcedureDefinition definition(DefinitionLoader loader) {
+                throw new IllegalStateException("definition server unreachable");
+              }
+            }
+            """),
+        Map.of());
+    PluginZips.build(
+        plugins,
+        "broken-definition",
+        "1.0.0",
+        ">=0.1.0",
+        Map.of(
+            "acme/Broken.java",
+            """
+            package acme;
+            import ma.rokhsa.plugin.api.procedure.*;
+            @org.pf4j.Extension
+            public class Broken implements ProcedureProvider {
+              public ProcedureDefinition definition(DefinitionLoader loader) {
+                return loader.load("procedure.yaml");
+              }
+            }
+            """),
+        Map.of("procedure.yaml", "id: broken\nversion: 1.0.0\ncolour: blue\n"));
+
+    Map<String, String> env = new HashMap<>();
+    env.put("ROKHSA_PLUGINS_DIR", plugins.toString());
+    env.put("ROKHSA_ADMIN_INITIAL_PASSWORD", System.getProperty("rokhsa.it.admin-password"));
+    Path data = Files.createTempDirectory(root, "data-");
+    try (PayaraProcess server = PayaraProcess.start("plugins", data, env)) {
+      awaitReady(server);
+      Http admin = server.http().signIn("admin", System.getProperty("rokhsa.it.admin-password"));
+
+      Map<String, JsonNode> byId = new HashMap<>();
+      for (JsonNode plugin : ok(admin.get("api/admin/plugins"))) {
+        byId.put(plugin.path("id").asText(), plugin);
+      }
+      assertThat(byId)
+          .containsOnlyKeys(
+              "permis-de-construire",
+              "throws-at-start",
+              "needs-api-9",
+              "throws-in-definition",
+              "broken-definition");
+      assertThat(byId.get("permis-de-construire").path("state").asText()).isEqualTo("STARTED");
+      assertThat(byId.get("permis-de-construire").path("procedures").get(0).asText())
+          .isEqualTo("permis-de-construire");
+      assertThat(byId.get("throws-at-start").path("state").asText()).isEqualTo("FAILED");
+      assertThat(byId.get("throws-at-start").path("reason").asText()).contains("no licence server");
+      assertThat(byId.get("needs-api-9").path("state").asText()).isEqualTo("DISABLED");
+      assertThat(byId.get("needs-api-9").path("reason").asText()).contains(">=9.0.0");
+      assertThat(byId.get("throws-in-definition").path("state").asText()).isEqualTo("FAILED");
+      assertThat(byId.get("throws-in-definition").path("reason").asText())
+          .contains("definition server unreachable");
+      assertThat(byId.get("broken-definition").path("state").asText()).isEqualTo("FAILED");
+      assertThat(byId.get("broken-definition").path("reason").asText())
+          .contains("procedure.yaml:")
+          .contains("colour");
+
+      assertThat(
+              StreamSupport.stream(ok(admin.get("api/admin/procedures")).spliterator(), false)
+                  .map(p -> p.path("id").asText()))
+          .containsExactly("permis-de-construire");
+      assertThat(server.http().get("health/ready").status()).isEqualTo(200);
+      assertThat(server.log()).contains("throws-at-start").contains("no licence server");
+    }
+  }
+
+  private static void awaitReady(PayaraProcess server) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (server.http().get("health/ready").status() == 200) {
+          return;
+        }
+      } catch (RuntimeException notYet) {
+        // listener still starting
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("not ready:\n" + server.tail());
+  }
+
+  private static JsonNode ok(Http.Response response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.json();
+  }
+}
