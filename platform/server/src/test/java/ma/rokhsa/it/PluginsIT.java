@@ -3,6 +3,7 @@ package ma.rokhsa.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,7 +128,164 @@ class PluginsIT {
           .containsExactly("permis-de-construire");
       assertThat(server.http().get("health/ready").status()).isEqualTo(200);
       assertThat(server.log()).contains("throws-at-start").contains("no licence server");
+
+      installUpgradeDisableAndRemoveWithoutRestart(admin, root);
     }
+  }
+
+  /** A minimal, valid procedure of the given version, offered by a plugin whose start may throw. */
+  private static Path attestation(Path dir, String version, boolean startThrows)
+      throws IOException {
+    Path build = Files.createTempDirectory(dir, "attestation-");
+    return PluginZips.build(
+        build,
+        "attestation-essai",
+        version,
+        ">=0.1.0",
+        startThrows ? "acme.Failing" : null,
+        Map.of(
+            "acme/Attestation.java",
+                """
+                package acme;
+                import ma.rokhsa.plugin.api.procedure.*;
+                @org.pf4j.Extension
+                public class Attestation implements ProcedureProvider {
+                  public ProcedureDefinition definition(DefinitionLoader loader) {
+                    return loader.load("procedure.yaml");
+                  }
+                }
+                """,
+            "acme/Failing.java",
+                """
+                package acme;
+                public class Failing extends org.pf4j.Plugin {
+                  @Override public void start() { throw new IllegalStateException("broken upgrade"); }
+                }
+                """),
+        Map.of(
+            "procedure.yaml",
+            """
+            id: attestation-essai
+            version: %s
+            name: {fr: Attestation d'essai, ar: شهادة تجريبية}
+            tenant-kinds: [URBAN_COMMUNE]
+            form:
+              sections:
+                - id: demande
+                  label: {fr: Demande, ar: الطلب}
+                  fields:
+                    - {id: objet, label: {fr: Objet, ar: الموضوع}, type: TEXT, required: true}
+            workflow:
+              initial: depose
+              states:
+                - {id: depose, label: {fr: Déposé, ar: مودع}, deadline-working-days: 5}
+                - {id: delivre, label: {fr: Délivré, ar: مسلم}, terminal: true}
+              transitions:
+                - {action: delivrer, from: depose, to: delivre, by: SIGNATORY}
+            template: {fr: "Attestation {{reference}} pour {{objet}}", ar: "شهادة {{reference}} بخصوص {{objet}}"}
+            """
+                .formatted(version)));
+  }
+
+  private static void installUpgradeDisableAndRemoveWithoutRestart(Http admin, Path root)
+      throws IOException {
+    Path work = Files.createTempDirectory(root, "uploads-");
+    JsonNode installed =
+        created(upload(admin, "POST", "api/admin/plugins", attestation(work, "1.0.0", false)));
+    assertThat(installed.path("state").asText()).isEqualTo("STARTED");
+    assertThat(version(admin, "attestation-essai")).isEqualTo("1.0.0");
+    assertThat(
+            upload(admin, "POST", "api/admin/plugins", attestation(work, "1.0.0", false)).status())
+        .as("installing it twice")
+        .isEqualTo(409);
+
+    JsonNode upgraded =
+        ok(
+            upload(
+                admin,
+                "PUT",
+                "api/admin/plugins/attestation-essai",
+                attestation(work, "1.1.0", false)));
+    assertThat(upgraded.path("version").asText()).isEqualTo("1.1.0");
+    assertThat(version(admin, "attestation-essai")).isEqualTo("1.1.0");
+
+    Http.Response broken =
+        upload(
+            admin, "PUT", "api/admin/plugins/attestation-essai", attestation(work, "1.2.0", true));
+    assertThat(broken.status()).isEqualTo(409);
+    assertThat(broken.json().path("detail").asText())
+        .contains("broken upgrade")
+        .contains("1.1.0 is back in service");
+    assertThat(version(admin, "attestation-essai"))
+        .as("the old version serves again")
+        .isEqualTo("1.1.0");
+    assertThat(
+            upload(
+                    admin,
+                    "PUT",
+                    "api/admin/plugins/attestation-essai",
+                    attestation(work, "1.0.5", false))
+                .status())
+        .as("a downgrade")
+        .isEqualTo(409);
+
+    assertThat(
+            ok(admin.post("api/admin/plugins/attestation-essai/disable", ""))
+                .path("state")
+                .asText())
+        .isEqualTo("DISABLED");
+    assertThat(procedureIds(admin)).doesNotContain("attestation-essai");
+    assertThat(
+            ok(admin.post("api/admin/plugins/attestation-essai/enable", "")).path("state").asText())
+        .isEqualTo("STARTED");
+    assertThat(procedureIds(admin)).contains("attestation-essai");
+
+    assertThat(
+            admin
+                .send("DELETE", "api/admin/plugins/attestation-essai", "application/json", "")
+                .status())
+        .isEqualTo(204);
+    assertThat(procedureIds(admin)).doesNotContain("attestation-essai");
+    assertThat(
+            admin
+                .send("DELETE", "api/admin/plugins/permis-de-construire", "application/json", "")
+                .status())
+        .as("a shipped plugin is disabled, not removed")
+        .isEqualTo(409);
+    assertThat(admin.send("POST", "api/admin/plugins", "application/zip", "not a zip").status())
+        .isEqualTo(400);
+  }
+
+  private static Http.Response upload(Http admin, String method, String path, Path zip)
+      throws IOException {
+    return admin.send(
+        admin
+            .request(path)
+            .header("Content-Type", "application/zip")
+            .method(
+                method,
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(zip)))
+            .build());
+  }
+
+  private static String version(Http admin, String procedure) {
+    for (JsonNode p : ok(admin.get("api/admin/procedures"))) {
+      if (p.path("id").asText().equals(procedure)) {
+        return p.path("version").asText();
+      }
+    }
+    throw new AssertionError("procedure " + procedure + " is not offered");
+  }
+
+  private static java.util.List<String> procedureIds(Http admin) {
+    return StreamSupport.stream(ok(admin.get("api/admin/procedures")).spliterator(), false)
+        .map(p -> p.path("id").asText())
+        .toList();
+  }
+
+  private static JsonNode created(Http.Response response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    return response.json();
   }
 
   private static void awaitReady(PayaraProcess server) throws InterruptedException {

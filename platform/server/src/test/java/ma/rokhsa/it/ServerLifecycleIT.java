@@ -143,6 +143,17 @@ class ServerLifecycleIT {
           .contains("territories/04.yaml:2: unknown setting 'colour'");
     }
     assertThat(themeOfRegion06(data)).isEqualTo(themeBefore).isNotEqualTo("changed");
+    String digestBefore = query(data, "select digest from tenant_config_state");
+
+    // Mended, the configuration is applied at the next start: the change and its digest.
+    Files.delete(config.resolve("territories/04.yaml"));
+    try (PayaraProcess third = PayaraProcess.start("broken-config", data, env)) {
+      awaitHealth(third, 200);
+      // Region 06 and its 179 units beneath inherit the theme.
+      assertThat(third.log()).contains("180 updated");
+    }
+    assertThat(themeOfRegion06(data)).isEqualTo("changed");
+    assertThat(query(data, "select digest from tenant_config_state")).isNotEqualTo(digestBefore);
   }
 
   @Test
@@ -249,8 +260,12 @@ class ServerLifecycleIT {
     return target;
   }
 
-  /** Reads the database directly, the server being stopped. */
   private static String themeOfRegion06(Path data) throws Exception {
+    return query(data, "select theme from tenant where id = '06'");
+  }
+
+  /** Reads one value from the database directly, the server being stopped. */
+  private static String query(Path data, String sql) throws Exception {
     String url;
     String user;
     String password;

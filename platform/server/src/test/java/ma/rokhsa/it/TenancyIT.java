@@ -432,7 +432,13 @@ class TenancyIT {
     assertThat(
             stream(ok(world.adminA().get("api/tenants/" + A + "/procedures")))
                 .map(p -> p.path("id").asText()))
-        .containsExactly("permis-de-construire");
+        .containsExactlyInAnyOrder(
+            "permis-de-construire",
+            "permis-d-habiter",
+            "certificat-de-conformite",
+            "permis-de-demolir",
+            "activite-economique",
+            "occupation-domaine-public");
     assertThat(ok(world.supervisor().get("api/tenants/" + PROVINCE + "/procedures")))
         .as("a prefecture is not a kind of tenant that delivers building permits")
         .isEmpty();

@@ -2,6 +2,7 @@ package ma.rokhsa.infrastructure.plugins;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -14,43 +15,50 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.pf4j.PluginRepository;
 
 /**
- * Plugin zips are read from the plugins directory and unpacked into a work directory under the data
- * directory — never next to the zips, which may sit in a source checkout or a read-only volume. A
- * zip is unpacked again only when its content changed (its SHA-256 is kept beside the unpacked
- * copy).
+ * Plugin zips come from two directories: the shipped ones (the plugins directory) and those
+ * installed through the admin API ({@code <id>.zip} in the installed directory, which win over a
+ * shipped zip of the same plugin). Each is unpacked into a work directory under the data directory
+ * — never next to the zips, which may sit in a source checkout or a read-only volume — and unpacked
+ * again only when its content changed (its SHA-256 is kept beside the copy).
  */
 final class ExtractingZipRepository implements PluginRepository {
 
   private static final String DIGEST_FILE = ".rokhsa-sha256";
 
-  private final Path source;
+  private final Path shipped;
+  private final Path installed;
   private final Path work;
 
-  ExtractingZipRepository(Path source, Path work) {
-    this.source = source;
+  ExtractingZipRepository(Path shipped, Path installed, Path work) {
+    this.shipped = shipped;
+    this.installed = installed;
     this.work = work;
   }
 
   @Override
   public List<Path> getPluginPaths() {
     List<Path> paths = new ArrayList<>();
-    if (!Files.isDirectory(source)) {
-      return paths;
+    List<String> installedIds = new ArrayList<>();
+    for (Path zip : zips(installed)) {
+      installedIds.add(zip.getFileName().toString().replaceFirst("\\.zip$", ""));
+      paths.add(unpacked(zip, "installed-"));
     }
-    try (DirectoryStream<Path> zips = Files.newDirectoryStream(source, "*.zip")) {
-      for (Path zip : zips) {
-        paths.add(unpacked(zip));
+    for (Path zip : zips(shipped)) {
+      if (descriptor(zip)
+          .map(d -> d.getProperty("plugin.id"))
+          .filter(installedIds::contains)
+          .isEmpty()) {
+        paths.add(unpacked(zip, "shipped-"));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    paths.sort(Comparator.naturalOrder());
     return paths;
   }
 
@@ -64,40 +72,119 @@ final class ExtractingZipRepository implements PluginRepository {
     }
   }
 
-  /** The unpacked copy of the zip, (re)made if missing or stale. */
-  Path unpacked(Path zip) throws IOException {
-    String name = zip.getFileName().toString().replaceFirst("\\.zip$", "");
-    Path target = work.resolve(name);
-    String digest = sha256(zip);
-    Path marker = target.resolve(DIGEST_FILE);
-    if (Files.isRegularFile(marker) && Files.readString(marker).equals(digest)) {
-      return target;
+  /** The installed zip of a plugin, written to the installed directory and unpacked. */
+  Path install(String pluginId, byte[] zip) {
+    try {
+      Files.createDirectories(installed);
+      Path file = installed.resolve(pluginId + ".zip");
+      Files.write(file, zip);
+      return unpacked(file, "installed-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    deleteRecursively(target);
-    Files.createDirectories(target);
-    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+  }
+
+  /** Forgets an installed plugin: its zip and its unpacked copy. */
+  void uninstall(String pluginId) {
+    try {
+      Files.deleteIfExists(installed.resolve(pluginId + ".zip"));
+      deleteRecursively(work.resolve("installed-" + pluginId));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The unpacked copy of the shipped zip of a plugin, if one is shipped. */
+  Optional<Path> unpackedShipped(String pluginId) {
+    return zips(shipped).stream()
+        .filter(
+            zip ->
+                descriptor(zip).map(d -> pluginId.equals(d.getProperty("plugin.id"))).orElse(false))
+        .findFirst()
+        .map(zip -> unpacked(zip, "shipped-"));
+  }
+
+  /** The {@code plugin.properties} of a zip, if it has one. */
+  static Optional<Properties> descriptor(Path zip) {
+    try (InputStream in = Files.newInputStream(zip)) {
+      return descriptor(in);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The {@code plugin.properties} of a zip read from a stream, if it has one. */
+  static Optional<Properties> descriptor(InputStream zip) throws IOException {
+    try (ZipInputStream in = new ZipInputStream(zip)) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        Path out = target.resolve(entry.getName()).normalize();
-        if (!out.startsWith(target)) {
-          throw new IOException(zip + ": entry " + entry.getName() + " points outside the plugin");
-        }
-        if (entry.isDirectory()) {
-          Files.createDirectories(out);
-        } else {
-          Files.createDirectories(out.getParent());
-          Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+        if (entry.getName().equals("plugin.properties")) {
+          Properties properties = new Properties();
+          properties.load(in);
+          return Optional.of(properties);
         }
       }
     }
-    Files.writeString(marker, digest);
-    return target;
+    return Optional.empty();
+  }
+
+  private static List<Path> zips(Path dir) {
+    List<Path> zips = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return zips;
+    }
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.zip")) {
+      stream.forEach(zips::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    zips.sort(Comparator.naturalOrder());
+    return zips;
+  }
+
+  private Path unpacked(Path zip, String prefix) {
+    try {
+      String name = prefix + zip.getFileName().toString().replaceFirst("\\.zip$", "");
+      Path target = work.resolve(name);
+      String digest = sha256(zip);
+      Path marker = target.resolve(DIGEST_FILE);
+      if (Files.isRegularFile(marker) && Files.readString(marker).equals(digest)) {
+        return target;
+      }
+      deleteRecursively(target);
+      Files.createDirectories(target);
+      try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+        for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+          Path out = target.resolve(entry.getName()).normalize();
+          if (!out.startsWith(target)) {
+            throw new IOException(
+                zip + ": entry " + entry.getName() + " points outside the plugin");
+          }
+          if (entry.isDirectory()) {
+            Files.createDirectories(out);
+          } else {
+            Files.createDirectories(out.getParent());
+            Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+      Files.writeString(marker, digest);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static String sha256(Path file) throws IOException {
-    try (InputStream in =
-        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    try (InputStream in = Files.newInputStream(file)) {
+      return sha256(in);
+    }
+  }
+
+  static String sha256(InputStream in) throws IOException {
+    try (DigestInputStream digest =
+        new DigestInputStream(in, MessageDigest.getInstance("SHA-256"))) {
+      digest.transferTo(OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(digest.getMessageDigest().digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

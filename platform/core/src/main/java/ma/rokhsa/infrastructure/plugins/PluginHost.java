@@ -3,17 +3,26 @@ package ma.rokhsa.infrastructure.plugins;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import ma.rokhsa.application.InvalidInput;
+import ma.rokhsa.application.NotFound;
+import ma.rokhsa.application.PluginManagement;
 import ma.rokhsa.application.ProcedureCatalog;
+import ma.rokhsa.domain.RuleViolation;
 import ma.rokhsa.infrastructure.Throwables;
 import ma.rokhsa.infrastructure.config.RokhsaSettings;
 import ma.rokhsa.plugin.api.PluginApi;
@@ -28,84 +37,112 @@ import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
 /**
- * Loads the plugins (PF4J zips in {@code rokhsa.plugins.dir}, unpacked under the data directory)
- * and keeps what they offer. A plugin is started only if its {@code Plugin-Requires} accepts this
- * platform's plugin API version; one that throws when loaded, started or asked for its definitions
- * is marked failed with the reason, and the others go on.
+ * Loads the plugins — PF4J zips shipped in {@code rokhsa.plugins.dir}, and those installed through
+ * the admin API (kept in the database) — and keeps what they offer. A plugin is started only if its
+ * {@code Plugin-Requires} accepts this platform's plugin API version and no admin disabled it; one
+ * that throws when loaded, started or asked for its definitions is marked failed with the reason,
+ * and the others go on.
  *
  * <p>Owns the plugin manager: started by the platform's bootstrap with {@link #start()}, stopped
- * (every plugin, one by one, then unloaded) when the application stops.
+ * (every plugin, one by one, then unloaded) when the application stops. Changes through {@link
+ * PluginManagement} are made one at a time.
  */
 @ApplicationScoped
-public class PluginHost implements ProcedureCatalog {
+public class PluginHost implements ProcedureCatalog, PluginManagement {
 
   private static final Logger LOG = Logger.getLogger(PluginHost.class.getName());
+  static final int MAX_ZIP_BYTES = 50 * 1024 * 1024;
 
   @Inject RokhsaSettings settings;
+  @Inject PluginStore store;
 
   private DefaultPluginManager manager;
+  private ExtractingZipRepository repository;
   private final Map<String, OfferedProcedure> procedures = new ConcurrentHashMap<>();
-  private final Map<String, String> failures = new ConcurrentHashMap<>();
+  private final Map<String, String> reasons = new ConcurrentHashMap<>();
 
-  /** Loads and starts the plugins found; returns a line per plugin for the log. */
+  /** Loads and starts the plugins; returns a line per plugin for the log. */
   public synchronized List<String> start() {
-    Path source = settings.pluginsDir();
     Path work = settings.dataDir().resolve("plugins");
+    Path installed = work.resolve("installed");
+    repository = new ExtractingZipRepository(settings.pluginsDir(), installed, work);
+    writeInstalledArchives(installed);
+    ExtractingZipRepository zips = repository;
     manager =
-        new DefaultPluginManager(List.of(source)) {
+        new DefaultPluginManager(List.of(settings.pluginsDir())) {
           @Override
           protected PluginRepository createPluginRepository() {
-            return new ExtractingZipRepository(source, work);
+            return zips;
           }
         };
     manager.setSystemVersion(PluginApi.releaseVersion());
     try {
       manager.loadPlugins();
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Plugins could not all be loaded from " + source, e);
+      LOG.log(Level.SEVERE, "Plugins could not all be loaded", e);
     }
+    Map<String, PluginStore.Setting> disabled = store.disabled();
     for (PluginWrapper plugin : manager.getPlugins()) {
+      String id = plugin.getPluginId();
       if (!compatible(plugin)) {
-        // PF4J has disabled it; say why.
-        failures.put(plugin.getPluginId(), incompatibility(plugin.getDescriptor()));
+        reasons.put(id, incompatibility(plugin.getDescriptor()));
+      } else if (disabled.containsKey(id)) {
+        PluginStore.Setting setting = disabled.get(id);
+        reasons.put(
+            id, "disabled by " + setting.changedBy + " on " + setting.changedAt.toLocalDate());
+      } else {
+        startAndDescribe(id);
       }
     }
-    try {
-      manager.startPlugins();
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "A plugin failed to start", e);
-    }
-    for (PluginWrapper plugin : manager.getPlugins()) {
-      if (plugin.getPluginState() == PluginState.FAILED) {
-        failures.put(
-            plugin.getPluginId(),
-            "failed to start: "
-                + Optional.ofNullable(plugin.getFailedException())
-                    .map(Throwables::rootMessage)
-                    .orElse("unknown reason"));
-      } else if (plugin.getPluginState() == PluginState.STARTED) {
-        collectProcedures(plugin);
-      }
-    }
-    List<String> lines = new ArrayList<>();
-    for (PluginStatus status : plugins()) {
-      lines.add(
-          status.id()
-              + " "
-              + status.version()
-              + " "
-              + status.state()
-              + (status.reason() == null ? " " + status.procedures() : " — " + status.reason()));
-    }
-    return lines;
+    return plugins().stream()
+        .map(
+            s ->
+                s.id()
+                    + " "
+                    + s.version()
+                    + " "
+                    + s.state()
+                    + (s.reason() == null ? " " + s.procedures() : " — " + s.reason()))
+        .toList();
   }
 
-  private void collectProcedures(PluginWrapper plugin) {
-    String id = plugin.getPluginId();
+  /** The zips installed through the API, from the database to this node's disk. */
+  private void writeInstalledArchives(Path installed) {
     try {
-      List<ProcedureProvider> providers = manager.getExtensions(ProcedureProvider.class, id);
+      Files.createDirectories(installed);
+      for (PluginStore.Archive archive : store.archives()) {
+        Path file = installed.resolve(archive.pluginId + ".zip");
+        if (!Files.isRegularFile(file)
+            || !ExtractingZipRepository.sha256(file).equals(archive.sha256)) {
+          Files.write(file, archive.content);
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the installed plugins under " + installed, e);
+    }
+  }
+
+  private void startAndDescribe(String id) {
+    reasons.remove(id);
+    try {
+      manager.startPlugin(id);
+    } catch (RuntimeException e) {
+      reasons.put(id, "failed to start: " + Throwables.rootMessage(e));
+      return;
+    }
+    PluginWrapper plugin = manager.getPlugin(id);
+    if (plugin.getPluginState() != PluginState.STARTED) {
+      reasons.put(
+          id,
+          "failed to start: "
+              + Optional.ofNullable(plugin.getFailedException())
+                  .map(Throwables::rootMessage)
+                  .orElse("unknown reason"));
+      return;
+    }
+    try {
       Map<String, OfferedProcedure> offered = new LinkedHashMap<>();
-      for (ProcedureProvider provider : providers) {
+      for (ProcedureProvider provider : manager.getExtensions(ProcedureProvider.class, id)) {
         ProcedureDefinition definition =
             provider.definition(new YamlDefinitionLoader(plugin.getPluginClassLoader()));
         OfferedProcedure existing = procedures.get(definition.id());
@@ -122,19 +159,27 @@ public class PluginHost implements ProcedureCatalog {
       }
       procedures.putAll(offered);
     } catch (DefinitionException e) {
-      fail(plugin, "its procedure definition is not valid: " + String.join("; ", e.problems()), e);
+      fail(id, "its procedure definition is not valid: " + String.join("; ", e.problems()), e);
     } catch (RuntimeException | LinkageError e) {
-      fail(plugin, "failed to describe its procedures: " + Throwables.rootMessage(e), e);
+      fail(id, "failed to describe its procedures: " + Throwables.rootMessage(e), e);
     }
   }
 
-  private void fail(PluginWrapper plugin, String reason, Throwable cause) {
-    LOG.log(Level.WARNING, "Plugin " + plugin.getPluginId() + " " + reason, cause);
-    failures.put(plugin.getPluginId(), reason);
+  private void fail(String id, String reason, Throwable cause) {
+    LOG.log(Level.WARNING, "Plugin " + id + " " + reason, cause);
+    reasons.put(id, reason);
+    stopQuietly(id);
+  }
+
+  private void stopQuietly(String id) {
+    procedures.values().removeIf(p -> p.pluginId().equals(id));
     try {
-      manager.stopPlugin(plugin.getPluginId());
+      if (manager.getPlugin(id) != null
+          && manager.getPlugin(id).getPluginState() == PluginState.STARTED) {
+        manager.stopPlugin(id);
+      }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Plugin " + plugin.getPluginId() + " did not stop cleanly", e);
+      LOG.log(Level.WARNING, "Plugin " + id + " did not stop cleanly", e);
     }
   }
 
@@ -153,10 +198,12 @@ public class PluginHost implements ProcedureCatalog {
         + PluginApi.releaseVersion();
   }
 
+  // --- ProcedureCatalog ----------------------------------------------------------------------
+
   @Override
   public List<OfferedProcedure> procedures() {
     return procedures.values().stream()
-        .sorted(java.util.Comparator.comparing(p -> p.definition().id()))
+        .sorted(Comparator.comparing(p -> p.definition().id()))
         .toList();
   }
 
@@ -166,34 +213,228 @@ public class PluginHost implements ProcedureCatalog {
   }
 
   @Override
-  public List<PluginStatus> plugins() {
+  public synchronized List<PluginStatus> plugins() {
     if (manager == null) {
       return List.of();
     }
     List<PluginStatus> statuses = new ArrayList<>();
     for (PluginWrapper plugin : manager.getPlugins()) {
-      PluginDescriptor d = plugin.getDescriptor();
-      String reason = failures.get(plugin.getPluginId());
-      String state =
-          reason != null && plugin.getPluginState() != PluginState.DISABLED
-              ? PluginState.FAILED.toString()
-              : plugin.getPluginState().toString();
-      statuses.add(
-          new PluginStatus(
-              plugin.getPluginId(),
-              d.getVersion(),
-              d.getRequires(),
-              d.getProvider(),
-              state,
-              reason,
-              procedures.values().stream()
-                  .filter(p -> p.pluginId().equals(plugin.getPluginId()))
-                  .map(p -> p.definition().id())
-                  .sorted()
-                  .toList()));
+      statuses.add(status(plugin));
     }
-    statuses.sort(java.util.Comparator.comparing(PluginStatus::id));
+    statuses.sort(Comparator.comparing(PluginStatus::id));
     return Collections.unmodifiableList(statuses);
+  }
+
+  private PluginStatus status(PluginWrapper plugin) {
+    PluginDescriptor d = plugin.getDescriptor();
+    String reason = reasons.get(plugin.getPluginId());
+    String state;
+    if (plugin.getPluginState() == PluginState.STARTED) {
+      state = "STARTED";
+    } else if (reason != null && (reason.startsWith("disabled") || reason.startsWith("requires"))) {
+      state = "DISABLED";
+    } else if (reason != null) {
+      state = "FAILED";
+    } else {
+      state = plugin.getPluginState().toString();
+    }
+    return new PluginStatus(
+        plugin.getPluginId(),
+        d.getVersion(),
+        d.getRequires(),
+        d.getProvider(),
+        state,
+        reason,
+        procedures.values().stream()
+            .filter(p -> p.pluginId().equals(plugin.getPluginId()))
+            .map(p -> p.definition().id())
+            .sorted()
+            .toList());
+  }
+
+  private PluginStatus status(String id) {
+    return status(Optional.ofNullable(manager.getPlugin(id)).orElseThrow());
+  }
+
+  // --- PluginManagement ----------------------------------------------------------------------
+
+  @Override
+  public synchronized PluginStatus install(byte[] zip, String actor) {
+    Properties descriptor = readDescriptor(zip);
+    String id = descriptor.getProperty("plugin.id");
+    if (manager.getPlugin(id) != null) {
+      throw new RuleViolation(
+          "plugin " + id + " is already installed: upgrade it instead", List.of("upgrade"));
+    }
+    load(id, zip);
+    store.storeArchive(id, descriptor.getProperty("plugin.version"), sha256(zip), zip, actor);
+    LOG.info(
+        () -> actor + " installed plugin " + id + " " + descriptor.getProperty("plugin.version"));
+    return activate(id);
+  }
+
+  @Override
+  public synchronized PluginStatus upgrade(String id, byte[] zip, String actor) {
+    PluginWrapper current = existing(id);
+    Properties descriptor = readDescriptor(zip);
+    String newVersion = descriptor.getProperty("plugin.version");
+    if (!id.equals(descriptor.getProperty("plugin.id"))) {
+      throw new RuleViolation(
+          "this zip is plugin " + descriptor.getProperty("plugin.id") + ", not " + id);
+    }
+    String oldVersion = current.getDescriptor().getVersion();
+    if (manager.getVersionManager().compareVersions(newVersion, oldVersion) <= 0) {
+      throw new RuleViolation(
+          "version " + newVersion + " is not newer than the installed " + oldVersion);
+    }
+    Optional<byte[]> previous = store.archive(id).map(a -> a.content);
+    unload(id);
+    try {
+      load(id, zip);
+      PluginStatus status = activate(id);
+      if (!"STARTED".equals(status.state())) {
+        throw new IllegalStateException(status.reason());
+      }
+      store.storeArchive(id, newVersion, sha256(zip), zip, actor);
+      LOG.info(
+          () -> actor + " upgraded plugin " + id + " from " + oldVersion + " to " + newVersion);
+      return status;
+    } catch (RuntimeException failed) {
+      String reason =
+          failed instanceof RuleViolation ? failed.getMessage() : Throwables.rootMessage(failed);
+      if (manager.getPlugin(id) != null) {
+        unload(id);
+      }
+      restore(id, previous);
+      throw new RuleViolation(
+          "version "
+              + newVersion
+              + " of "
+              + id
+              + " could not be started ("
+              + reason
+              + "); version "
+              + oldVersion
+              + " is back in service");
+    }
+  }
+
+  @Override
+  public synchronized PluginStatus enable(String id, String actor) {
+    existing(id);
+    store.setEnabled(id, true, actor);
+    return activate(id);
+  }
+
+  @Override
+  public synchronized PluginStatus disable(String id, String actor) {
+    existing(id);
+    store.setEnabled(id, false, actor);
+    stopQuietly(id);
+    reasons.put(id, "disabled by " + actor);
+    return status(id);
+  }
+
+  @Override
+  public synchronized void remove(String id, String actor) {
+    existing(id);
+    if (store.archive(id).isEmpty()) {
+      throw new RuleViolation(
+          "plugin " + id + " is shipped with the platform: disable it instead", List.of("disable"));
+    }
+    unload(id);
+    store.removeArchive(id);
+    reasons.remove(id);
+    LOG.info(() -> actor + " removed plugin " + id);
+    // A shipped version of the same plugin, if any, comes back into service.
+    repository
+        .unpackedShipped(id)
+        .ifPresent(
+            path -> {
+              loadPath(path);
+              activate(id);
+            });
+  }
+
+  private PluginStatus activate(String id) {
+    PluginWrapper plugin = manager.getPlugin(id);
+    if (!compatible(plugin)) {
+      reasons.put(id, incompatibility(plugin.getDescriptor()));
+    } else if (store.disabled().containsKey(id)) {
+      reasons.put(id, "disabled by " + store.disabled().get(id).changedBy);
+    } else {
+      startAndDescribe(id);
+    }
+    return status(id);
+  }
+
+  private void load(String id, byte[] zip) {
+    Path unpacked = repository.install(id, zip);
+    try {
+      loadPath(unpacked);
+    } catch (RuntimeException e) {
+      repository.uninstall(id);
+      throw new InvalidInput("the plugin cannot be loaded: " + Throwables.rootMessage(e));
+    }
+  }
+
+  private void loadPath(Path unpacked) {
+    String loaded = manager.loadPlugin(unpacked);
+    if (loaded == null) {
+      throw new IllegalStateException("PF4J refused " + unpacked.getFileName());
+    }
+  }
+
+  private void unload(String id) {
+    stopQuietly(id);
+    manager.unloadPlugin(id);
+    repository.uninstall(id);
+  }
+
+  private void restore(String id, Optional<byte[]> previous) {
+    if (previous.isPresent()) {
+      load(id, previous.get());
+    } else {
+      repository.unpackedShipped(id).ifPresent(this::loadPath);
+    }
+    activate(id);
+  }
+
+  private PluginWrapper existing(String id) {
+    PluginWrapper plugin = manager.getPlugin(id);
+    if (plugin == null) {
+      throw new NotFound("no plugin " + id);
+    }
+    return plugin;
+  }
+
+  private static Properties readDescriptor(byte[] zip) {
+    if (zip.length == 0 || zip.length > MAX_ZIP_BYTES) {
+      throw new InvalidInput(
+          "a plugin zip must hold between 1 byte and " + MAX_ZIP_BYTES + " bytes");
+    }
+    try {
+      Properties descriptor =
+          ExtractingZipRepository.descriptor(new ByteArrayInputStream(zip))
+              .orElseThrow(
+                  () -> new InvalidInput("not a plugin zip: no plugin.properties at its root"));
+      for (String key : List.of("plugin.id", "plugin.version")) {
+        if (descriptor.getProperty(key, "").isBlank()) {
+          throw new InvalidInput("plugin.properties has no " + key);
+        }
+      }
+      return descriptor;
+    } catch (IOException e) {
+      throw new InvalidInput("not a zip: " + e.getMessage());
+    }
+  }
+
+  private static String sha256(byte[] zip) {
+    try {
+      return ExtractingZipRepository.sha256(new ByteArrayInputStream(zip));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Stops every plugin, one by one (PF4J 3.15's stopPlugins skips some), then unloads them. */

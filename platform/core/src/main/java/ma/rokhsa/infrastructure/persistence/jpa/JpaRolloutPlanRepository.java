@@ -46,13 +46,15 @@ class JpaRolloutPlanRepository implements RolloutPlanRepository {
   @Override
   public void store(RolloutPlan plan) {
     TenantConfigStateEntity state = em.find(TenantConfigStateEntity.class, (short) 1);
-    if (state == null) {
+    boolean first = state == null;
+    if (first) {
       state = new TenantConfigStateEntity();
+    }
+    state.applied(
+        plan.configDigest(), plan.readinessThreshold(), plan.appliedAt().atOffset(ZoneOffset.UTC));
+    if (first) {
       em.persist(state);
     }
-    state.digest = plan.configDigest();
-    state.readinessThreshold = plan.readinessThreshold();
-    state.appliedAt = plan.appliedAt().atOffset(ZoneOffset.UTC);
     em.createQuery("delete from RolloutWaveEntity").executeUpdate();
     int position = 0;
     for (RolloutWave wave : plan.waves()) {

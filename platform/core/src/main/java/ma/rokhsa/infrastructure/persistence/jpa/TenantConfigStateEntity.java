@@ -23,4 +23,14 @@ class TenantConfigStateEntity {
 
   @Column(name = "applied_at", nullable = false)
   OffsetDateTime appliedAt;
+
+  /**
+   * Records what was applied. Through a method of the entity: EclipseLink's woven change tracking
+   * does not see fields written from another class.
+   */
+  void applied(String digest, long readinessThreshold, OffsetDateTime appliedAt) {
+    this.digest = digest;
+    this.readinessThreshold = readinessThreshold;
+    this.appliedAt = appliedAt;
+  }
 }

@@ -1,0 +1,37 @@
+package ma.rokhsa.application;
+
+/**
+ * Installing, upgrading, enabling, disabling and removing plugins while the platform runs. Every
+ * change is kept in the database so that every node applies it; a change that fails leaves the
+ * plugins as they were.
+ */
+public interface PluginManagement {
+
+  /**
+   * Installs a new plugin from its zip and starts it.
+   *
+   * @return its status after the install (it may have failed to start: the status says why)
+   * @throws ma.rokhsa.domain.RuleViolation if a plugin with this id is already installed, or the
+   *     zip is not a plugin
+   */
+  ProcedureCatalog.PluginStatus install(byte[] zip, String actor);
+
+  /**
+   * Replaces an installed plugin with a newer version of it. If the new version fails to start, the
+   * old one is put back and the failure is reported.
+   *
+   * @throws ma.rokhsa.domain.RuleViolation if the zip is another plugin, not newer, or not a plugin
+   */
+  ProcedureCatalog.PluginStatus upgrade(String pluginId, byte[] zip, String actor);
+
+  ProcedureCatalog.PluginStatus enable(String pluginId, String actor);
+
+  ProcedureCatalog.PluginStatus disable(String pluginId, String actor);
+
+  /**
+   * Removes a plugin installed through this API (shipped plugins can only be disabled).
+   *
+   * @throws ma.rokhsa.domain.RuleViolation for a shipped plugin
+   */
+  void remove(String pluginId, String actor);
+}
