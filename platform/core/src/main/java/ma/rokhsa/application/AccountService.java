@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,6 +27,12 @@ public class AccountService {
 
   private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
   static final int MIN_PASSWORD_LENGTH = 10;
+
+  /** Failed sign-ins in a row that lock an account… */
+  static final int FAILED_SIGN_IN_LIMIT = 5;
+
+  /** …for this long. */
+  static final Duration LOCK = Duration.ofMinutes(15);
 
   private AccountRepository accounts;
   private TenantRepository tenants;
@@ -60,10 +67,19 @@ public class AccountService {
         passwords.verifyNothing(password);
         return Optional.empty();
       }
-      if (!account.get().enabled()
-          || !passwords.verify(password, account.get().passwordHash().get())) {
+      boolean right = passwords.verify(password, account.get().passwordHash().get());
+      if (account.get().lockedAt(clock.instant())) {
         return Optional.empty();
       }
+      if (!right) {
+        accounts.recordFailedSignIn(
+            account.get(), FAILED_SIGN_IN_LIMIT, clock.instant().plus(LOCK));
+        return Optional.empty();
+      }
+      if (!account.get().enabled()) {
+        return Optional.empty();
+      }
+      accounts.recordSuccessfulSignIn(account.get());
       return Optional.of(callerOf(account.get()));
     } finally {
       Arrays.fill(password, '\0');

@@ -206,6 +206,26 @@ class TenancyIT {
   }
 
   @Test
+  void repeatedWrongPasswordsLockTheAccountForAWhile() {
+    String username = "throttled-" + world.run();
+    account(http, world.national(), username, "APPLICANT", null);
+    String wrong = "{\"username\": \"" + username + "\", \"password\": \"not-the-password\"}";
+    for (int attempt = 0; attempt < 5; attempt++) {
+      assertProblem(http.post("api/auth/token", wrong), 401, "unauthorized");
+    }
+    Http.Response locked =
+        http.post(
+            "api/auth/token",
+            "{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\"}");
+
+    assertProblem(locked, 401, "unauthorized");
+    assertThat(locked.json().path("detail").asText()).contains("locked for 15 minutes");
+    assertThat(world.adminA().get("api/auth/me").status())
+        .as("other accounts are unaffected")
+        .isEqualTo(200);
+  }
+
+  @Test
   void meNamesTheRolesAndWhere() {
     JsonNode me = ok(world.supervisor().get("api/auth/me"));
 

@@ -46,6 +46,12 @@ public class Account {
   @Column(name = "created_at", nullable = false, updatable = false)
   private OffsetDateTime createdAt;
 
+  @Column(name = "failed_sign_ins", nullable = false)
+  private int failedSignIns;
+
+  @Column(name = "locked_until")
+  private OffsetDateTime lockedUntil;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -114,5 +120,14 @@ public class Account {
 
   public boolean enabled() {
     return enabled;
+  }
+
+  /** Whether sign-in is refused at {@code now} after too many failed attempts. */
+  public boolean lockedAt(Instant now) {
+    return lockedUntil != null && lockedUntil.toInstant().isAfter(now);
+  }
+
+  public int failedSignIns() {
+    return failedSignIns;
   }
 }

@@ -24,6 +24,15 @@ public interface AccountRepository {
 
   void remove(RoleGrant grant);
 
+  /**
+   * Counts a failed sign-in; the {@code limit}-th in a row locks the account until {@code
+   * lockedUntil}. Made as one update in the database, so that attempts in parallel all count.
+   */
+  void recordFailedSignIn(Account account, int limit, java.time.Instant lockedUntil);
+
+  /** A successful sign-in clears the count of failures. */
+  void recordSuccessfulSignIn(Account account);
+
   /** Whether any account holds this role (anywhere). */
   boolean anyHolds(Role role);
 }

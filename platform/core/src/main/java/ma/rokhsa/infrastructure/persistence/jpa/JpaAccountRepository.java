@@ -3,6 +3,8 @@ package ma.rokhsa.infrastructure.persistence.jpa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,6 +63,29 @@ class JpaAccountRepository implements AccountRepository {
   @Override
   public void remove(RoleGrant grant) {
     em.remove(em.contains(grant) ? grant : em.merge(grant));
+  }
+
+  @Override
+  public void recordFailedSignIn(Account account, int limit, Instant lockedUntil) {
+    em.createQuery("update Account a set a.failedSignIns = a.failedSignIns + 1 where a.id = :id")
+        .setParameter("id", account.id())
+        .executeUpdate();
+    em.createQuery(
+            "update Account a set a.lockedUntil = :until, a.failedSignIns = 0"
+                + " where a.id = :id and a.failedSignIns >= :limit")
+        .setParameter("until", lockedUntil.atOffset(ZoneOffset.UTC))
+        .setParameter("id", account.id())
+        .setParameter("limit", limit)
+        .executeUpdate();
+  }
+
+  @Override
+  public void recordSuccessfulSignIn(Account account) {
+    if (account.failedSignIns() > 0) {
+      em.createQuery("update Account a set a.failedSignIns = 0 where a.id = :id")
+          .setParameter("id", account.id())
+          .executeUpdate();
+    }
   }
 
   @Override

@@ -70,7 +70,13 @@ public class AuthResource {
     Caller caller =
         accounts
             .authenticate(credentials.username, credentials.password.toCharArray())
-            .orElseThrow(() -> new NotAuthorizedException("Bearer realm=\"rokhsa\""));
+            .orElseThrow(
+                () ->
+                    new NotAuthorizedException(
+                        // One answer for every refusal: it must not tell which accounts exist.
+                        "Wrong username or password. After 5 failed attempts in a row an account is"
+                            + " locked for 15 minutes.",
+                        "Bearer realm=\"rokhsa\""));
     AccessTokens.Issued issued = tokens.issue(caller);
     return new TokenRepresentation(issued.token(), "Bearer", issued.validFor().toSeconds());
   }

@@ -45,7 +45,8 @@ public final class Problems {
   public static String detailFor(int status, String path, String message) {
     boolean informative = message != null && !message.isBlank() && !message.startsWith("HTTP ");
     return switch (status) {
-      case 401 -> "Sign in first (a bearer token), or check the credentials.";
+      case 401 ->
+          informative ? message : "Sign in first (a bearer token), or check the credentials.";
       case 404 -> "There is nothing at " + path + ".";
       case 405 -> "This method is not allowed on " + path + ".";
       case 406 -> "None of the media types in Accept can be produced for " + path + ".";
