@@ -8,13 +8,16 @@ package ma.rokhsa.application;
 public interface PluginManagement {
 
   /**
-   * Installs a new plugin from its zip and starts it.
+   * Installs a new plugin from its zip and starts it. The zip must carry a detached CMS signature
+   * by a trusted vendor ({@code signature}, DER), unless the platform is configured to accept
+   * unsigned plugins (development only).
    *
+   * @throws UntrustedPlugin if the signature is missing, tampered or untrusted
    * @return its status after the install (it may have failed to start: the status says why)
    * @throws ma.rokhsa.domain.RuleViolation if a plugin with this id is already installed, or the
    *     zip is not a plugin
    */
-  ProcedureCatalog.PluginStatus install(byte[] zip, String actor);
+  ProcedureCatalog.PluginStatus install(byte[] zip, byte[] signature, String actor);
 
   /**
    * Replaces an installed plugin with a newer version of it. If the new version fails to start, the
@@ -22,7 +25,8 @@ public interface PluginManagement {
    *
    * @throws ma.rokhsa.domain.RuleViolation if the zip is another plugin, not newer, or not a plugin
    */
-  ProcedureCatalog.PluginStatus upgrade(String pluginId, byte[] zip, String actor);
+  ProcedureCatalog.PluginStatus upgrade(
+      String pluginId, byte[] zip, byte[] signature, String actor);
 
   ProcedureCatalog.PluginStatus enable(String pluginId, String actor);
 

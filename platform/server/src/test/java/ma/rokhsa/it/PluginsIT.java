@@ -14,6 +14,7 @@ import java.util.stream.StreamSupport;
 import ma.rokhsa.it.support.Http;
 import ma.rokhsa.it.support.PayaraProcess;
 import ma.rokhsa.it.support.PluginZips;
+import ma.rokhsa.it.support.TestVendors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,11 @@ import org.junit.jupiter.api.Test;
  * reason, the good one works.
  */
 class PluginsIT {
+
+  /** The vendor whose certificate the server trusts, and one it does not. */
+  static final TestVendors VENDOR = TestVendors.named("Editeur de confiance");
+
+  static final TestVendors STRANGER = TestVendors.named("Inconnu");
 
   @Test
   void faultyAndIncompatiblePluginsNeverTakeThePlatformDown() throws Exception {
@@ -90,6 +96,9 @@ class PluginsIT {
 
     Map<String, String> env = new HashMap<>();
     env.put("ROKHSA_PLUGINS_DIR", plugins.toString());
+    env.put(
+        "ROKHSA_PLUGINS_TRUST_ANCHORS",
+        VENDOR.trustAnchors(root.resolve(plugins.getFileName() + "-anchors.pem")).toString());
     env.put("ROKHSA_ADMIN_INITIAL_PASSWORD", System.getProperty("rokhsa.it.admin-password"));
     Path data = Files.createTempDirectory(root, "data-");
     try (PayaraProcess server = PayaraProcess.start("plugins", data, env)) {
@@ -190,8 +199,26 @@ class PluginsIT {
   private static void installUpgradeDisableAndRemoveWithoutRestart(Http admin, Path root)
       throws IOException {
     Path work = Files.createTempDirectory(root, "uploads-");
-    JsonNode installed =
-        created(upload(admin, "POST", "api/admin/plugins", attestation(work, "1.0.0", false)));
+    Path first = attestation(work, "1.0.0", false);
+    Path tampered = Files.createTempFile(work, "tampered", ".zip");
+    byte[] bytes = Files.readAllBytes(first);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(tampered, bytes);
+    assertThat(upload(admin, "POST", "api/admin/plugins", first, null).status())
+        .as("unsigned")
+        .isEqualTo(422);
+    Http.Response forged = upload(admin, "POST", "api/admin/plugins", tampered, VENDOR.sign(first));
+    assertThat(forged.status()).as("tampered").isEqualTo(422);
+    assertThat(forged.json().path("detail").asText()).contains("does not match");
+    Http.Response untrusted =
+        upload(admin, "POST", "api/admin/plugins", first, STRANGER.sign(first));
+    assertThat(untrusted.status()).isEqualTo(422);
+    assertThat(untrusted.json().path("detail").asText()).contains("not trusted");
+    assertThat(procedureIds(admin))
+        .as("nothing of them installed")
+        .doesNotContain("attestation-essai");
+
+    JsonNode installed = created(upload(admin, "POST", "api/admin/plugins", first));
     assertThat(installed.path("state").asText()).isEqualTo("STARTED");
     assertThat(version(admin, "attestation-essai")).isEqualTo("1.0.0");
     assertThat(
@@ -252,20 +279,33 @@ class PluginsIT {
                 .status())
         .as("a shipped plugin is disabled, not removed")
         .isEqualTo(409);
-    assertThat(admin.send("POST", "api/admin/plugins", "application/zip", "not a zip").status())
+    Path notAZip = Files.writeString(work.resolve("not-a-zip.zip"), "not a zip");
+    assertThat(upload(admin, "POST", "api/admin/plugins", notAZip, null).status())
+        .as("unsigned content is refused before it is read")
+        .isEqualTo(422);
+    assertThat(upload(admin, "POST", "api/admin/plugins", notAZip).status())
+        .as("signed, but not a plugin")
         .isEqualTo(400);
   }
 
   private static Http.Response upload(Http admin, String method, String path, Path zip)
       throws IOException {
-    return admin.send(
+    return upload(admin, method, path, zip, VENDOR.sign(zip));
+  }
+
+  private static Http.Response upload(
+      Http admin, String method, String path, Path zip, String signature) throws IOException {
+    java.net.http.HttpRequest.Builder request =
         admin
             .request(path)
             .header("Content-Type", "application/zip")
             .method(
                 method,
-                java.net.http.HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(zip)))
-            .build());
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(zip)));
+    if (signature != null) {
+      request.header("Plugin-Signature", signature);
+    }
+    return admin.send(request.build());
   }
 
   private static String version(Http admin, String procedure) {

@@ -37,6 +37,8 @@ public class RokhsaSettings {
   private Optional<String> oidcJwksUrl;
   private Optional<String> initialAdminPassword;
   private String demoPassword;
+  private Optional<Path> pluginTrustAnchors;
+  private boolean pluginSignaturesRequired;
 
   /** For CDI's proxy. */
   protected RokhsaSettings() {}
@@ -63,6 +65,16 @@ public class RokhsaSettings {
     this.initialAdminPassword =
         config.getOptionalValue("rokhsa.admin.initial-password", String.class);
     this.demoPassword = config.getValue("rokhsa.demo.password", String.class);
+    this.pluginTrustAnchors =
+        config
+            .getOptionalValue("rokhsa.plugins.trust-anchors", String.class)
+            .map(path -> home.resolve(path).normalize());
+    String signatures = config.getValue("rokhsa.plugins.signatures", String.class);
+    if (!signatures.equals("required") && !signatures.equals("optional")) {
+      throw new IllegalArgumentException(
+          "rokhsa.plugins.signatures must be required or optional, not " + signatures);
+    }
+    this.pluginSignaturesRequired = signatures.equals("required");
   }
 
   /** The settings as the current configuration gives them, for code that CDI does not create. */
@@ -146,6 +158,16 @@ public class RokhsaSettings {
   /** The password of every demo account (demo mode only). */
   public String demoPassword() {
     return demoPassword;
+  }
+
+  /** The certificates of the plugin vendors the platform trusts (a PEM file), if any. */
+  public Optional<Path> pluginTrustAnchors() {
+    return pluginTrustAnchors;
+  }
+
+  /** Whether installed plugins must be signed (false only in development, and said loudly). */
+  public boolean pluginSignaturesRequired() {
+    return pluginSignaturesRequired;
   }
 
   /** Demo mode: demo accounts and data. Never on in production. */

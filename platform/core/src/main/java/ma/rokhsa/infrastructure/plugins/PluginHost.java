@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -22,6 +23,7 @@ import ma.rokhsa.application.InvalidInput;
 import ma.rokhsa.application.NotFound;
 import ma.rokhsa.application.PluginManagement;
 import ma.rokhsa.application.ProcedureCatalog;
+import ma.rokhsa.application.UntrustedPlugin;
 import ma.rokhsa.domain.RuleViolation;
 import ma.rokhsa.infrastructure.Throwables;
 import ma.rokhsa.infrastructure.config.RokhsaSettings;
@@ -259,7 +261,8 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
   // --- PluginManagement ----------------------------------------------------------------------
 
   @Override
-  public synchronized PluginStatus install(byte[] zip, String actor) {
+  public synchronized PluginStatus install(byte[] zip, byte[] signature, String actor) {
+    checkSignature(zip, signature);
     Properties descriptor = readDescriptor(zip);
     String id = descriptor.getProperty("plugin.id");
     if (manager.getPlugin(id) != null) {
@@ -274,8 +277,9 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
   }
 
   @Override
-  public synchronized PluginStatus upgrade(String id, byte[] zip, String actor) {
+  public synchronized PluginStatus upgrade(String id, byte[] zip, byte[] signature, String actor) {
     PluginWrapper current = existing(id);
+    checkSignature(zip, signature);
     Properties descriptor = readDescriptor(zip);
     String newVersion = descriptor.getProperty("plugin.version");
     if (!id.equals(descriptor.getProperty("plugin.id"))) {
@@ -354,6 +358,28 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
               loadPath(path);
               activate(id);
             });
+  }
+
+  /**
+   * Refuses a zip whose signature is missing (unless allowed), tampered or untrusted — before
+   * anything of the zip is read.
+   */
+  private void checkSignature(byte[] zip, byte[] signature) {
+    if ((signature == null || signature.length == 0) && !settings.pluginSignaturesRequired()) {
+      LOG.warning(
+          () ->
+              "UNSIGNED PLUGIN ACCEPTED: rokhsa.plugins.signatures=optional is for"
+                  + " development only; in production every plugin must be signed.");
+      return;
+    }
+    try {
+      String signer =
+          PluginSignatures.trusting(settings.pluginTrustAnchors())
+              .verify(zip, signature, Instant.now());
+      LOG.info(() -> "Plugin zip signed by " + signer);
+    } catch (SecurityException e) {
+      throw new UntrustedPlugin("the plugin zip is refused: " + e.getMessage());
+    }
   }
 
   private PluginStatus activate(String id) {

@@ -2,9 +2,11 @@ package ma.rokhsa.interfaces.rest.admin;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Base64;
 import java.util.List;
 import ma.rokhsa.application.PluginManagement;
 import ma.rokhsa.application.ProcedureCatalog;
@@ -51,10 +54,19 @@ public class PluginAdminResource {
   @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
   @Operation(
       summary = "Install a plugin from its zip (request body), and start it",
-      description = "409 if a plugin with its id is installed already: upgrade it instead.")
-  public Response install(InputStream zip, @Context SecurityContext security) throws IOException {
+      description =
+          "The zip's detached CMS signature, base64, in the Plugin-Signature header: 422 if it is"
+              + " missing, does not match or is not by a trusted vendor. 409 if a plugin with its"
+              + " id is installed already: upgrade it instead.")
+  public Response install(
+      InputStream zip,
+      @HeaderParam(SIGNATURE_HEADER) String signature,
+      @Context SecurityContext security)
+      throws IOException {
     return Response.status(Response.Status.CREATED)
-        .entity(management.install(read(zip), CallerPrincipal.of(security).username()))
+        .entity(
+            management.install(
+                read(zip), signature(signature), CallerPrincipal.of(security).username()))
         .build();
   }
 
@@ -65,9 +77,27 @@ public class PluginAdminResource {
       summary = "Upgrade a plugin to a newer version (request body: its zip)",
       description = "If the new version fails to start, the old one is put back and 409 says why.")
   public ProcedureCatalog.PluginStatus upgrade(
-      @PathParam("id") String id, InputStream zip, @Context SecurityContext security)
+      @PathParam("id") String id,
+      InputStream zip,
+      @HeaderParam(SIGNATURE_HEADER) String signature,
+      @Context SecurityContext security)
       throws IOException {
-    return management.upgrade(id, read(zip), CallerPrincipal.of(security).username());
+    return management.upgrade(
+        id, read(zip), signature(signature), CallerPrincipal.of(security).username());
+  }
+
+  /** The detached CMS signature of the zip (DER), base64 in this header. */
+  static final String SIGNATURE_HEADER = "Plugin-Signature";
+
+  private static byte[] signature(String header) {
+    if (header == null || header.isBlank()) {
+      return new byte[0];
+    }
+    try {
+      return Base64.getDecoder().decode(header.strip());
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(SIGNATURE_HEADER + " is not base64");
+    }
   }
 
   @POST

@@ -20,6 +20,7 @@ public enum ProblemType {
   PAYLOAD_TOO_LARGE("payload-too-large", "The request is too large", 413),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
   INVALID_CONFIGURATION("invalid-configuration", "The configuration is not valid", 422),
+  UNTRUSTED_PLUGIN("untrusted-plugin", "The plugin is not signed by a trusted vendor", 422),
   HTTP_ERROR("http-error", "The request failed", 400),
   INTERNAL_ERROR("internal-error", "Internal error", 500),
   SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503);
@@ -51,7 +52,10 @@ public enum ProblemType {
   }
 
   private boolean generic() {
-    return this != MALFORMED_BODY && this != VALIDATION_FAILED && this != INVALID_CONFIGURATION;
+    return this != MALFORMED_BODY
+        && this != VALIDATION_FAILED
+        && this != INVALID_CONFIGURATION
+        && this != UNTRUSTED_PLUGIN;
   }
 
   /** The generic type for an HTTP status that no more specific type explains. */

@@ -1,0 +1,126 @@
+package ma.rokhsa.infrastructure.plugins;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.util.Selector;
+
+/**
+ * Checks that a plugin zip is signed by a vendor the platform trusts: a detached CMS signature
+ * (PKCS #7) over the zip's bytes, whose signer certificate is one of the trust anchors or is issued
+ * by one, valid now. Installing a plugin runs its vendor's code inside the platform.
+ *
+ * <p>Holds its own BouncyCastle provider instance (never registered JVM-wide: a webapp that
+ * registers one leaks it across redeployments).
+ */
+final class PluginSignatures {
+
+  private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+
+  private final List<X509Certificate> anchors;
+
+  private PluginSignatures(List<X509Certificate> anchors) {
+    this.anchors = List.copyOf(anchors);
+  }
+
+  /** Trusts the certificates of a PEM file (empty: trusts no one). */
+  static PluginSignatures trusting(Optional<Path> pemFile) {
+    if (pemFile.isEmpty()) {
+      return new PluginSignatures(List.of());
+    }
+    try (InputStream in = Files.newInputStream(pemFile.get())) {
+      List<X509Certificate> anchors = new ArrayList<>();
+      Collection<? extends java.security.cert.Certificate> certificates =
+          CertificateFactory.getInstance("X.509").generateCertificates(in);
+      for (java.security.cert.Certificate certificate : certificates) {
+        anchors.add((X509Certificate) certificate);
+      }
+      return new PluginSignatures(anchors);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException(
+          "rokhsa.plugins.trust-anchors: cannot read certificates from " + pemFile.get(), e);
+    }
+  }
+
+  /**
+   * Who signed the zip, if the signature is valid and the signer trusted; otherwise why not.
+   *
+   * @return the signer's subject
+   * @throws SecurityException naming the reason the zip is refused
+   */
+  String verify(byte[] zip, byte[] signature, Instant now) {
+    if (signature == null || signature.length == 0) {
+      throw new SecurityException("the plugin is not signed");
+    }
+    try {
+      CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(zip), signature);
+      Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
+      if (signers.size() != 1) {
+        throw new SecurityException("the signature must have exactly one signer");
+      }
+      SignerInformation signer = signers.iterator().next();
+      @SuppressWarnings("unchecked")
+      Selector<X509CertificateHolder> sid =
+          (Selector<X509CertificateHolder>) (Selector<?>) signer.getSID();
+      Collection<X509CertificateHolder> matches = signed.getCertificates().getMatches(sid);
+      if (matches.isEmpty()) {
+        throw new SecurityException("the signature carries no certificate of its signer");
+      }
+      X509CertificateHolder holder = matches.iterator().next();
+      if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(holder))) {
+        throw new SecurityException("the zip does not match its signature (tampered?)");
+      }
+      X509Certificate certificate =
+          new JcaX509CertificateConverter().setProvider(BC).getCertificate(holder);
+      certificate.checkValidity(Date.from(now));
+      if (!trusted(certificate)) {
+        throw new SecurityException(
+            "the signer " + certificate.getSubjectX500Principal().getName() + " is not trusted");
+      }
+      return certificate.getSubjectX500Principal().getName();
+    } catch (CMSException e) {
+      throw new SecurityException(
+          e.getMessage() != null && e.getMessage().contains("message-digest")
+              ? "the zip does not match its signature (tampered?)"
+              : "the signature cannot be read: " + e.getMessage());
+    } catch (OperatorCreationException | GeneralSecurityException e) {
+      throw new SecurityException("the signature cannot be checked: " + e.getMessage());
+    }
+  }
+
+  private boolean trusted(X509Certificate certificate) {
+    for (X509Certificate anchor : anchors) {
+      if (anchor.equals(certificate)) {
+        return true;
+      }
+      if (anchor.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+        try {
+          certificate.verify(anchor.getPublicKey());
+          return true;
+        } catch (GeneralSecurityException notThisOne) {
+          // try the next anchor
+        }
+      }
+    }
+    return false;
+  }
+}
