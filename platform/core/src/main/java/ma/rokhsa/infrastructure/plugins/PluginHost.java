@@ -85,16 +85,7 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
     }
     Map<String, PluginStore.Setting> disabled = store.disabled();
     for (PluginWrapper plugin : manager.getPlugins()) {
-      String id = plugin.getPluginId();
-      if (!compatible(plugin)) {
-        reasons.put(id, incompatibility(plugin.getDescriptor()));
-      } else if (disabled.containsKey(id)) {
-        PluginStore.Setting setting = disabled.get(id);
-        reasons.put(
-            id, "disabled by " + setting.changedBy + " on " + setting.changedAt.toLocalDate());
-      } else {
-        startAndDescribe(id);
-      }
+      activate(plugin.getPluginId(), disabled);
     }
     return plugins().stream()
         .map(
@@ -383,11 +374,18 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
   }
 
   private PluginStatus activate(String id) {
+    return activate(id, store.disabled());
+  }
+
+  /** Starts the plugin unless it is incompatible or disabled, saying why it is not started. */
+  private PluginStatus activate(String id, Map<String, PluginStore.Setting> disabled) {
     PluginWrapper plugin = manager.getPlugin(id);
     if (!compatible(plugin)) {
       reasons.put(id, incompatibility(plugin.getDescriptor()));
-    } else if (store.disabled().containsKey(id)) {
-      reasons.put(id, "disabled by " + store.disabled().get(id).changedBy);
+    } else if (disabled.containsKey(id)) {
+      PluginStore.Setting setting = disabled.get(id);
+      reasons.put(
+          id, "disabled by " + setting.changedBy + " on " + setting.changedAt.toLocalDate());
     } else {
       startAndDescribe(id);
     }

@@ -15,14 +15,6 @@ public class AccessDeniedMapper implements ExceptionMapper<AccessDenied> {
 
   @Override
   public Response toResponse(AccessDenied e) {
-    return ProblemResponses.builder(
-            Problems.of(
-                ProblemType.FORBIDDEN,
-                403,
-                e.getMessage(),
-                uri.getRequestUri().getRawPath(),
-                null,
-                null))
-        .build();
+    return ProblemResponses.of(ProblemType.FORBIDDEN, 403, e.getMessage(), uri);
   }
 }

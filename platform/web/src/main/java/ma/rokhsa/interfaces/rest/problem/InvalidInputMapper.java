@@ -15,14 +15,6 @@ public class InvalidInputMapper implements ExceptionMapper<InvalidInput> {
 
   @Override
   public Response toResponse(InvalidInput e) {
-    return ProblemResponses.builder(
-            Problems.of(
-                ProblemType.BAD_REQUEST,
-                400,
-                e.getMessage(),
-                uri.getRequestUri().getRawPath(),
-                null,
-                null))
-        .build();
+    return ProblemResponses.of(ProblemType.BAD_REQUEST, 400, e.getMessage(), uri);
   }
 }

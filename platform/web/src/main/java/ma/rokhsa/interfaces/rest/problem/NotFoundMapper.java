@@ -15,14 +15,6 @@ public class NotFoundMapper implements ExceptionMapper<NotFound> {
 
   @Override
   public Response toResponse(NotFound e) {
-    return ProblemResponses.builder(
-            Problems.of(
-                ProblemType.NOT_FOUND,
-                404,
-                e.getMessage() + ".",
-                uri.getRequestUri().getRawPath(),
-                null,
-                null))
-        .build();
+    return ProblemResponses.of(ProblemType.NOT_FOUND, 404, e.getMessage() + ".", uri);
   }
 }

@@ -3,6 +3,7 @@ package ma.rokhsa.interfaces.rest.problem;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /** Turns problems into JAX-RS responses. */
 public final class ProblemResponses {
@@ -11,6 +12,12 @@ public final class ProblemResponses {
 
   public static Response.ResponseBuilder builder(Problem problem) {
     return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+  }
+
+  /** The response for a problem of this type about the request, with no field errors. */
+  public static Response of(ProblemType type, int status, String detail, UriInfo uri) {
+    return builder(Problems.of(type, status, detail, uri.getRequestUri().getRawPath(), null, null))
+        .build();
   }
 
   /** Whether the failure comes from a request body that is not well-formed JSON. */

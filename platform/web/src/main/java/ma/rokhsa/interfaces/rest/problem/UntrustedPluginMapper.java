@@ -15,14 +15,6 @@ public class UntrustedPluginMapper implements ExceptionMapper<UntrustedPlugin> {
 
   @Override
   public Response toResponse(UntrustedPlugin e) {
-    return ProblemResponses.builder(
-            Problems.of(
-                ProblemType.UNTRUSTED_PLUGIN,
-                422,
-                e.getMessage(),
-                uri.getRequestUri().getRawPath(),
-                null,
-                null))
-        .build();
+    return ProblemResponses.of(ProblemType.UNTRUSTED_PLUGIN, 422, e.getMessage(), uri);
   }
 }
