@@ -13,6 +13,14 @@ public interface ProcedureCatalog {
 
   Optional<OfferedProcedure> procedure(String id);
 
+  /**
+   * One version of a procedure: the current one, or an earlier one kept while dossiers deposited
+   * under it are instructed.
+   */
+  default Optional<OfferedProcedure> procedure(String id, String version) {
+    return procedure(id).filter(p -> p.definition().version().equals(version));
+  }
+
   /** Every plugin found, started or not, with why not. */
   List<PluginStatus> plugins();
 

@@ -25,6 +25,12 @@ public record TenantAccess(TenantId tenant, boolean read, Set<Role> roles) {
     EnumSet<Role> roles = EnumSet.noneOf(Role.class);
     boolean supervises = false;
     for (Caller.Grant grant : caller.grants()) {
+      if (grant.role().scope() == Role.Scope.NONE) {
+        // Applicants and architects act for themselves in every tenant; they read only their
+        // own dossiers, so this alone does not open the tenant's data to them (read stays false).
+        roles.add(grant.role());
+        continue;
+      }
       if (grant.tenant().isEmpty()) {
         continue;
       }
@@ -37,16 +43,22 @@ public record TenantAccess(TenantId tenant, boolean read, Set<Role> roles) {
         }
         case TERRITORY -> supervises |= tenant.isWithin(where);
         default -> {
-          // applicants, architects and the nation are not bound to a tenant
+          // the nation is not bound to a tenant
         }
       }
     }
-    return new TenantAccess(tenant.id(), supervises || !roles.isEmpty(), roles);
+    boolean agent = roles.stream().anyMatch(r -> r.scope() == Role.Scope.TENANT);
+    return new TenantAccess(tenant.id(), supervises || agent, roles);
+  }
+
+  /** Whether the caller acts here as an applicant or an architect, for their own dossiers. */
+  public boolean applicant() {
+    return roles.contains(Role.APPLICANT) || roles.contains(Role.ARCHITECT);
   }
 
   /** Whether the caller may change anything here at all (supervisors may not). */
   public boolean mayWrite() {
-    return !roles.isEmpty();
+    return roles.stream().anyMatch(r -> r.scope() != Role.Scope.NONE);
   }
 
   /** Requires the right to change something here: refused to read-only supervisors. */

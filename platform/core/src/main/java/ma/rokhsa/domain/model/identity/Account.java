@@ -52,6 +52,9 @@ public class Account {
   @Column(name = "locked_until")
   private OffsetDateTime lockedUntil;
 
+  @Column(name = "email", length = 254)
+  private String email;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -96,6 +99,19 @@ public class Account {
 
   public void changePasswordHash(String newHash) {
     this.passwordHash = Objects.requireNonNull(newHash, "password hash");
+  }
+
+  /** Where notifications for this account go (commission reminders…); none clears it. */
+  public void changeEmail(Optional<String> address) {
+    String value = address.map(String::strip).filter(a -> !a.isEmpty()).orElse(null);
+    if (value != null && (value.length() > 254 || !value.matches("[^@\\s]+@[^@\\s]+"))) {
+      throw new IllegalArgumentException("not an e-mail address: " + value);
+    }
+    this.email = value;
+  }
+
+  public Optional<String> email() {
+    return Optional.ofNullable(email);
   }
 
   public void disable() {

@@ -14,8 +14,22 @@ import java.util.List;
  * @param instance the path of the request that failed
  * @param id identifies this occurrence in the server's logs
  * @param errors for {@code validation-failed}: each invalid field and why
+ * @param state for a conflict on a dossier: its current state
+ * @param version for a conflict on a dossier: its current version (send it back in If-Match)
+ * @param allowed for a conflict: the actions allowed now instead
  */
-@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "id", "errors"})
+@JsonbPropertyOrder({
+  "type",
+  "title",
+  "status",
+  "detail",
+  "instance",
+  "id",
+  "errors",
+  "state",
+  "version",
+  "allowed"
+})
 public record Problem(
     URI type,
     String title,
@@ -23,7 +37,25 @@ public record Problem(
     String detail,
     String instance,
     String id,
-    List<FieldError> errors) {
+    List<FieldError> errors,
+    String state,
+    Long version,
+    List<String> allowed) {
+
+  /** The same problem, telling the current state of what it is about. */
+  public Problem about(String currentState, Long currentVersion, List<String> allowedNow) {
+    return new Problem(
+        type,
+        title,
+        status,
+        detail,
+        instance,
+        id,
+        errors,
+        currentState,
+        currentVersion,
+        allowedNow);
+  }
 
   public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -22,6 +22,10 @@ public enum ProblemType {
   INVALID_CONFIGURATION("invalid-configuration", "The configuration is not valid", 422),
   UNTRUSTED_PLUGIN("untrusted-plugin", "The plugin is not signed by a trusted vendor", 422),
   HTTP_ERROR("http-error", "The request failed", 400),
+  DOSSIER_INCOMPLETE("dossier-incomplete", "The dossier is incomplete", 422),
+  DOSSIER_CHANGED("dossier-changed", "The dossier changed meanwhile", 409),
+  PLUGIN_FAILED("plugin-failed", "A plugin failed", 502),
+  PROCEDURE_UNAVAILABLE("procedure-unavailable", "The procedure is not available", 503),
   INTERNAL_ERROR("internal-error", "Internal error", 500),
   SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503);
 

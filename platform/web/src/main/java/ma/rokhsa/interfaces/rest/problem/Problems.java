@@ -26,7 +26,8 @@ public final class Problems {
       List<Problem.FieldError> errors,
       Throwable cause) {
     String id = UUID.randomUUID().toString();
-    Problem problem = new Problem(type.uri(), type.title(), status, detail, path, id, errors);
+    Problem problem =
+        new Problem(type.uri(), type.title(), status, detail, path, id, errors, null, null, null);
     if (status >= 500) {
       LOG.log(
           Level.SEVERE, "Problem " + id + " (" + status + ") on " + path + ": " + detail, cause);

@@ -26,6 +26,9 @@ public class RuleViolationMapper implements ExceptionMapper<RuleViolation> {
             uri.getRequestUri().getRawPath(),
             allowed.isEmpty() ? null : allowed,
             null);
+    if (!e.allowed().isEmpty()) {
+      problem = problem.about(null, null, e.allowed());
+    }
     return ProblemResponses.builder(problem).build();
   }
 }

@@ -6,6 +6,8 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import ma.rokhsa.application.Caller;
 import ma.rokhsa.application.TenantAccess;
@@ -26,8 +28,15 @@ import ma.rokhsa.interfaces.rest.security.CallerPrincipal;
 @Priority(Priorities.AUTHORIZATION)
 public class TenantAccessFilter implements ContainerRequestFilter {
 
+  @Context ResourceInfo resource;
   @Inject TenantDirectory directory;
   @Inject RequestTenant requestTenant;
+
+  /** Whether the matched resource serves applicants' own dossiers too. */
+  private boolean openToApplicants() {
+    return resource.getResourceClass() != null
+        && resource.getResourceClass().isAnnotationPresent(OpenToApplicants.class);
+  }
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -41,11 +50,12 @@ public class TenantAccessFilter implements ContainerRequestFilter {
     }
     Tenant tenant = directory.find(tenantId).orElseThrow(NotFoundException::new);
     TenantAccess access = TenantAccess.of(caller, tenant);
-    if (!access.read()) {
+    boolean forApplicants = openToApplicants() && access.applicant();
+    if (!access.read() && !forApplicants) {
       throw new NotFoundException();
     }
     String method = request.getMethod();
-    if (!"GET".equals(method) && !"HEAD".equals(method)) {
+    if (!"GET".equals(method) && !"HEAD".equals(method) && !forApplicants) {
       access.requireWrite();
     }
     requestTenant.resolve(tenant, access, caller);

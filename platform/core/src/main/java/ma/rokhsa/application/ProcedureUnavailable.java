@@ -1,0 +1,19 @@
+package ma.rokhsa.application;
+
+/**
+ * The procedure version a dossier was deposited under is offered by no started plugin (its plugin
+ * failed or was disabled): the dossier waits until it is back.
+ */
+public class ProcedureUnavailable extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  public ProcedureUnavailable(String procedureId, String version) {
+    super(
+        "procedure "
+            + procedureId
+            + " "
+            + version
+            + " is not available: its plugin is not started");
+  }
+}

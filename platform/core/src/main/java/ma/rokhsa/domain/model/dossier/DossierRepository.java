@@ -1,0 +1,69 @@
+package ma.rokhsa.domain.model.dossier;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import ma.rokhsa.domain.model.tenant.TenantId;
+
+/** The dossiers of the tenant the current transaction works for, and what hangs from them. */
+public interface DossierRepository {
+
+  Optional<Dossier> find(DossierId id);
+
+  /** The dossier, locked against concurrent changes until the transaction ends. */
+  Optional<Dossier> findForUpdate(DossierId id);
+
+  Optional<Dossier> findByReference(String reference);
+
+  /**
+   * Dossiers matching the filter, newest first.
+   *
+   * @param owner only this account's, when given
+   */
+  List<Dossier> list(DossierFilter filter, Optional<String> owner, int limit);
+
+  void store(Dossier dossier);
+
+  /** The next reference number of the tenant in that year: 1, 2, 3… without gaps or repeats. */
+  long nextReferenceNumber(TenantId tenant, int year);
+
+  List<Attachment> attachments(DossierId dossier);
+
+  Optional<Attachment> attachment(DossierId dossier, Long id);
+
+  void store(Attachment attachment);
+
+  void remove(Attachment attachment);
+
+  List<Avis> avis(DossierId dossier);
+
+  void store(Avis avis);
+
+  List<ComplementRequest> complements(DossierId dossier);
+
+  void store(ComplementRequest request);
+
+  List<DossierEvent> timeline(DossierId dossier);
+
+  void store(DossierEvent event);
+
+  /**
+   * What a list of dossiers is narrowed to.
+   *
+   * @param phase DRAFT, OPEN or CLOSED
+   * @param state the procedure state
+   * @param procedure the procedure id
+   * @param overdueOn open dossiers whose due date is before this day
+   */
+  record DossierFilter(
+      Optional<Phase> phase,
+      Optional<String> state,
+      Optional<String> procedure,
+      Optional<LocalDate> overdueOn) {
+
+    public static DossierFilter all() {
+      return new DossierFilter(
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package ma.rokhsa.infrastructure.persistence.jpa;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import ma.rokhsa.domain.model.dossier.Attachment;
+import ma.rokhsa.domain.model.dossier.Avis;
+import ma.rokhsa.domain.model.dossier.ComplementRequest;
+import ma.rokhsa.domain.model.dossier.Dossier;
+import ma.rokhsa.domain.model.dossier.DossierEvent;
+import ma.rokhsa.domain.model.dossier.DossierId;
+import ma.rokhsa.domain.model.dossier.DossierRepository;
+import ma.rokhsa.domain.model.dossier.Phase;
+import ma.rokhsa.domain.model.tenant.TenantId;
+import ma.rokhsa.domain.model.tenant.TenantRepository;
+
+/**
+ * Every query on dossiers is filtered by EclipseLink's tenant discriminator (see TenantScoped);
+ * queries, never {@code em.find}, so that the filter applies whatever the cache holds.
+ */
+@ApplicationScoped
+class JpaDossierRepository implements DossierRepository {
+
+  @PersistenceContext(unitName = "rokhsa")
+  private EntityManager em;
+
+  @jakarta.inject.Inject private TenantRepository tenants;
+
+  @Override
+  public Optional<Dossier> find(DossierId id) {
+    return em.createQuery("select d from Dossier d where d.id = :id", Dossier.class)
+        .setParameter("id", id.value())
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<Dossier> findForUpdate(DossierId id) {
+    return em.createQuery("select d from Dossier d where d.id = :id", Dossier.class)
+        .setParameter("id", id.value())
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<Dossier> findByReference(String reference) {
+    return em.createQuery("select d from Dossier d where d.reference = :r", Dossier.class)
+        .setParameter("r", reference)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<Dossier> list(DossierFilter filter, Optional<String> owner, int limit) {
+    StringBuilder jpql = new StringBuilder("select d from Dossier d where 1 = 1");
+    List<Object[]> params = new ArrayList<>();
+    filter.phase().ifPresent(p -> add(jpql, params, "d.phase = :phase", "phase", p));
+    filter.state().ifPresent(s -> add(jpql, params, "d.state = :state", "state", s));
+    filter.procedure().ifPresent(p -> add(jpql, params, "d.procedureId = :proc", "proc", p));
+    filter
+        .overdueOn()
+        .ifPresent(
+            day -> {
+              add(jpql, params, "d.dueDate < :day", "day", day);
+              add(jpql, params, "d.phase = :open", "open", Phase.OPEN);
+            });
+    owner.ifPresent(o -> add(jpql, params, "d.owner = :owner", "owner", o));
+    jpql.append(" order by d.updatedAt desc");
+    TypedQuery<Dossier> query = em.createQuery(jpql.toString(), Dossier.class);
+    for (Object[] p : params) {
+      query.setParameter((String) p[0], p[1]);
+    }
+    return query.setMaxResults(limit).getResultList();
+  }
+
+  private static void add(
+      StringBuilder jpql, List<Object[]> params, String clause, String name, Object value) {
+    jpql.append(" and ").append(clause);
+    params.add(new Object[] {name, value});
+  }
+
+  @Override
+  public void store(Dossier dossier) {
+    em.persist(dossier);
+  }
+
+  @Override
+  public long nextReferenceNumber(TenantId tenant, int year) {
+    // The tenant's row is the lock: deposits of one tenant take their numbers one at a time.
+    tenants.findForUpdate(tenant).orElseThrow();
+    ReferenceCounterEntity counter =
+        em.find(ReferenceCounterEntity.class, new ReferenceCounterEntity.Key(tenant.value(), year));
+    if (counter == null) {
+      counter = new ReferenceCounterEntity(tenant.value(), year);
+      em.persist(counter);
+    }
+    return counter.next();
+  }
+
+  @Override
+  public List<Attachment> attachments(DossierId dossier) {
+    return em.createQuery(
+            "select a from Attachment a where a.dossierId = :d order by a.id", Attachment.class)
+        .setParameter("d", dossier.value())
+        .getResultList();
+  }
+
+  @Override
+  public Optional<Attachment> attachment(DossierId dossier, Long id) {
+    return em.createQuery(
+            "select a from Attachment a where a.dossierId = :d and a.id = :id", Attachment.class)
+        .setParameter("d", dossier.value())
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public void store(Attachment attachment) {
+    em.persist(attachment);
+  }
+
+  @Override
+  public void remove(Attachment attachment) {
+    em.remove(attachment);
+  }
+
+  @Override
+  public List<Avis> avis(DossierId dossier) {
+    return em.createQuery(
+            "select a from Avis a where a.dossierId = :d order by a.round, a.id", Avis.class)
+        .setParameter("d", dossier.value())
+        .getResultList();
+  }
+
+  @Override
+  public void store(Avis avis) {
+    em.persist(avis);
+  }
+
+  @Override
+  public List<ComplementRequest> complements(DossierId dossier) {
+    return em.createQuery(
+            "select c from ComplementRequest c where c.dossierId = :d order by c.id",
+            ComplementRequest.class)
+        .setParameter("d", dossier.value())
+        .getResultList();
+  }
+
+  @Override
+  public void store(ComplementRequest request) {
+    em.persist(request);
+  }
+
+  @Override
+  public List<DossierEvent> timeline(DossierId dossier) {
+    return em.createQuery(
+            "select e from DossierEvent e where e.dossierId = :d order by e.at, e.id",
+            DossierEvent.class)
+        .setParameter("d", dossier.value())
+        .getResultList();
+  }
+
+  @Override
+  public void store(DossierEvent event) {
+    em.persist(event);
+  }
+}

@@ -1,0 +1,307 @@
+package ma.rokhsa.interfaces.rest.dossier;
+
+import jakarta.validation.constraints.NotBlank;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import ma.rokhsa.application.DossierService.DossierFile;
+import ma.rokhsa.domain.model.dossier.Attachment;
+import ma.rokhsa.domain.model.dossier.Avis;
+import ma.rokhsa.domain.model.dossier.ComplementRequest;
+import ma.rokhsa.domain.model.dossier.Dossier;
+import ma.rokhsa.domain.model.dossier.DossierEvent;
+import ma.rokhsa.plugin.api.LocalizedText;
+import ma.rokhsa.plugin.api.procedure.ProcedureDefinition;
+import ma.rokhsa.plugin.api.procedure.Violation;
+import ma.rokhsa.plugin.api.procedure.Workflow;
+
+/** The JSON shapes of dossiers. */
+public final class DossierRepresentations {
+
+  private DossierRepresentations() {}
+
+  /** A new draft. */
+  public static class NewDossier {
+    /** The procedure's id ({@code permis-de-construire}). */
+    @NotBlank public String procedure;
+
+    /** Who asks: the person or company the authorization names. */
+    @NotBlank public String applicantName;
+
+    /** Where notices about the dossier go. */
+    @NotBlank public String contactEmail;
+
+    /** {@code fr} or {@code ar}: the language of notices. */
+    public String language;
+
+    /** The form's values so far (field id → value). */
+    public Map<String, Object> values;
+  }
+
+  /** New values of the form. */
+  public static class NewValues {
+    public Map<String, Object> values;
+  }
+
+  /** What an action carries. */
+  public static class ActionRequest {
+    /** Why: required for a refusal; the answer to a complement request. */
+    public String motivation;
+
+    /** For a complement request: each item ({@code item}, {@code reason}). */
+    public List<Map<String, String>> items;
+  }
+
+  /** A consulted body's avis. */
+  public static class AvisRequest {
+    /** The body's id ({@code agence-urbaine}). */
+    @NotBlank public String body;
+
+    /** FAVORABLE, FAVORABLE_WITH_RESERVATIONS or UNFAVORABLE. */
+    @NotBlank public String verdict;
+
+    /** Why (required unless favorable). */
+    public String motivation;
+  }
+
+  /**
+   * A dossier in a list.
+   *
+   * @param id its id
+   * @param reference its reference, once deposited
+   * @param procedure the procedure's id
+   * @param procedureVersion the version it follows
+   * @param phase DRAFT, OPEN or CLOSED
+   * @param state its state in the procedure
+   * @param dueDate the legal date to leave that state
+   * @param overdue whether that date has passed
+   * @param applicantName who asks
+   * @param updatedAt when it last changed
+   * @param version its version, for If-Match
+   */
+  public record DossierSummary(
+      String id,
+      String reference,
+      String procedure,
+      String procedureVersion,
+      String phase,
+      String state,
+      LocalDate dueDate,
+      boolean overdue,
+      String applicantName,
+      Instant updatedAt,
+      long version) {
+
+    public static DossierSummary of(Dossier d, LocalDate today) {
+      return new DossierSummary(
+          d.id().value(),
+          d.reference().orElse(null),
+          d.procedureId(),
+          d.procedureVersion(),
+          d.phase().name(),
+          d.state().orElse(null),
+          d.dueDate().orElse(null),
+          d.overdue(today),
+          d.applicantName(),
+          d.updatedAt(),
+          d.version());
+    }
+  }
+
+  /**
+   * A dossier with everything that hangs from it.
+   *
+   * @param stateLabel its state's name, French and Arabic
+   * @param suspendedState the state whose clock is stopped while the applicant answers
+   * @param suspendedRemainingWorkingDays the working days that state will have left
+   * @param outcome the commission's consolidated avis
+   * @param decisionMotivation the motivation of the decision
+   * @param tacitApproval whether the decision was a tacit approval
+   * @param allowedActions what the caller may do now
+   */
+  public record DossierView(
+      String id,
+      String reference,
+      String procedure,
+      String procedureVersion,
+      LocalizedText procedureName,
+      String phase,
+      String state,
+      LocalizedText stateLabel,
+      LocalDate dueDate,
+      boolean overdue,
+      String suspendedState,
+      Integer suspendedRemainingWorkingDays,
+      String applicantName,
+      String contactEmail,
+      String language,
+      String owner,
+      Map<String, Object> values,
+      List<AttachmentView> attachments,
+      List<AvisView> avis,
+      List<ComplementView> complements,
+      List<EventView> timeline,
+      List<ActionView> allowedActions,
+      String outcome,
+      String decisionMotivation,
+      boolean tacitApproval,
+      Instant createdAt,
+      Instant submittedAt,
+      long version) {
+
+    public static DossierView of(DossierFile f, Map<String, Object> values) {
+      Dossier d = f.dossier();
+      ProcedureDefinition def = f.procedure().definition();
+      LocalizedText label =
+          d.state().flatMap(def.workflow()::state).map(Workflow.State::label).orElse(null);
+      return new DossierView(
+          d.id().value(),
+          d.reference().orElse(null),
+          d.procedureId(),
+          d.procedureVersion(),
+          def.name(),
+          d.phase().name(),
+          d.state().orElse(null),
+          label,
+          d.dueDate().orElse(null),
+          f.overdue(),
+          d.suspendedState().orElse(null),
+          d.suspendedRemaining().orElse(null),
+          d.applicantName(),
+          d.contactEmail(),
+          d.language(),
+          d.owner(),
+          values,
+          f.attachments().stream().map(AttachmentView::of).toList(),
+          f.avis().stream().map(AvisView::of).toList(),
+          f.complements().stream().map(ComplementView::of).toList(),
+          f.timeline().stream().map(EventView::of).toList(),
+          f.allowed().stream().map(t -> ActionView.of(t, def.workflow())).toList(),
+          d.outcome().map(Enum::name).orElse(null),
+          d.decisionMotivation().orElse(null),
+          d.tacit(),
+          d.createdAt(),
+          d.submittedAt().orElse(null),
+          d.version());
+    }
+  }
+
+  /** A file attached. */
+  public record AttachmentView(
+      long id,
+      String document,
+      String avisBody,
+      String fileName,
+      String mediaType,
+      long size,
+      String sha256,
+      String uploadedBy,
+      Instant uploadedAt) {
+
+    public static AttachmentView of(Attachment a) {
+      return new AttachmentView(
+          a.id(),
+          a.documentId(),
+          a.avisBody().orElse(null),
+          a.fileName(),
+          a.mediaType(),
+          a.size(),
+          a.sha256(),
+          a.uploadedBy(),
+          a.uploadedAt());
+    }
+  }
+
+  /** An avis asked or given. */
+  public record AvisView(
+      int round,
+      String body,
+      boolean binding,
+      LocalDate dueDate,
+      String verdict,
+      String motivation,
+      String givenBy,
+      Instant givenAt) {
+
+    public static AvisView of(Avis a) {
+      return new AvisView(
+          a.round(),
+          a.bodyId(),
+          a.binding(),
+          a.dueDate(),
+          a.verdict().map(Enum::name).orElse(null),
+          a.motivation().orElse(null),
+          a.givenBy().orElse(null),
+          a.givenAt().orElse(null));
+    }
+  }
+
+  /** A complement request and its answer. */
+  public record ComplementView(
+      String items, String requestedBy, Instant requestedAt, String answer, Instant answeredAt) {
+
+    public static ComplementView of(ComplementRequest c) {
+      return new ComplementView(
+          c.items(),
+          c.requestedBy(),
+          c.requestedAt(),
+          c.answerText().orElse(null),
+          c.answeredAt().orElse(null));
+    }
+  }
+
+  /** A line of the timeline. */
+  public record EventView(
+      Instant at, String actor, String role, String action, String from, String to, String note) {
+
+    public static EventView of(DossierEvent e) {
+      return new EventView(
+          e.at(),
+          e.actor(),
+          e.role(),
+          e.action(),
+          e.fromState().orElse(null),
+          e.toState().orElse(null),
+          e.note().orElse(null));
+    }
+  }
+
+  /** An action the caller may take, and where it leads. */
+  public record ActionView(String action, String to, LocalizedText toLabel, String by) {
+
+    public static ActionView of(Workflow.Transition t, Workflow workflow) {
+      return new ActionView(
+          t.action(),
+          t.to(),
+          workflow.state(t.to()).map(Workflow.State::label).orElse(null),
+          t.by().name());
+    }
+  }
+
+  /**
+   * A deposit.
+   *
+   * @param trackingCode the secret code that, with the reference, lets anyone follow the dossier
+   * @param receipt where the receipt (récépissé) PDF is
+   * @param replayed whether this repeats an earlier submission with the same Idempotency-Key
+   */
+  public record SubmissionView(
+      String id,
+      String reference,
+      String trackingCode,
+      Instant depositedAt,
+      String state,
+      LocalDate dueDate,
+      String receipt,
+      boolean replayed,
+      long version) {}
+
+  /** Something wrong in the form or the documents. */
+  public record ViolationView(String field, String fr, String ar) {
+
+    public static ViolationView of(Violation v) {
+      return new ViolationView(v.field(), v.message().fr(), v.message().ar());
+    }
+  }
+}

@@ -1,0 +1,427 @@
+package ma.rokhsa.interfaces.rest.dossier;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import ma.rokhsa.application.Actor;
+import ma.rokhsa.application.DossierNotices;
+import ma.rokhsa.application.DossierService;
+import ma.rokhsa.application.DossierService.ActionInput;
+import ma.rokhsa.application.DossierService.Download;
+import ma.rokhsa.application.DossierService.Submission;
+import ma.rokhsa.application.DossierUploads;
+import ma.rokhsa.application.InvalidInput;
+import ma.rokhsa.application.StaleDossier;
+import ma.rokhsa.domain.model.dossier.Attachment;
+import ma.rokhsa.domain.model.dossier.Dossier;
+import ma.rokhsa.domain.model.dossier.DossierId;
+import ma.rokhsa.domain.model.dossier.DossierRepository.DossierFilter;
+import ma.rokhsa.domain.model.dossier.Phase;
+import ma.rokhsa.domain.model.dossier.Verdict;
+import ma.rokhsa.domain.model.tenant.TenantId;
+import ma.rokhsa.interfaces.rest.RequestValues;
+import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.ActionRequest;
+import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.AttachmentView;
+import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.AvisRequest;
+import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.DossierSummary;
+import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.DossierView;
+import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.NewDossier;
+import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.NewValues;
+import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.SubmissionView;
+import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.ViolationView;
+import ma.rokhsa.interfaces.rest.tenant.OpenToApplicants;
+import ma.rokhsa.interfaces.rest.tenant.RequestTenant;
+import ma.rokhsa.interfaces.rest.tenant.TenantBound;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * A tenant's dossiers. Applicants and architects reach it in every tenant for their own dossiers;
+ * agents for the tenant's deposited dossiers, acting in the roles they hold there; supervisors
+ * read. Changes accept {@code If-Match} with the dossier's version: a dossier changed meanwhile
+ * answers 409 with its current state.
+ */
+@Path("tenants/{tenantId}/dossiers")
+@RequestScoped
+@TenantBound
+@OpenToApplicants
+@Tag(name = "Dossiers")
+@Produces(MediaType.APPLICATION_JSON)
+public class DossierResource {
+
+  private static final int MAX_LIST = 500;
+
+  @Inject RequestTenant request;
+  @Inject DossierService dossiers;
+  @Inject DossierUploads uploads;
+  @Inject DossierNotices notices;
+  @Context HttpServletRequest http;
+  @Context UriInfo uri;
+
+  private TenantId tenant;
+  private Actor actor;
+
+  @PostConstruct
+  void resolved() {
+    tenant = request.tenant().id();
+    var access = request.access();
+    actor =
+        new Actor(
+            request.caller().username(),
+            access.roles(),
+            access.read() && !access.mayWrite(),
+            http == null ? "" : http.getRemoteAddr());
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Start a draft for a procedure this tenant offers")
+  public Response create(@Valid @NotNull NewDossier input) {
+    Dossier d =
+        dossiers.createDraft(
+            tenant,
+            actor,
+            input.procedure,
+            input.applicantName,
+            input.contactEmail,
+            input.language,
+            input.values == null ? Map.of() : input.values);
+    return Response.created(uri.getAbsolutePathBuilder().path(d.id().value()).build())
+        .tag(String.valueOf(d.version()))
+        .entity(view(d.id()))
+        .build();
+  }
+
+  @GET
+  @Operation(
+      summary = "The dossiers the caller may see",
+      description =
+          "An applicant's own; for agents and supervisors, the tenant's deposited dossiers."
+              + " Filters: phase (DRAFT, OPEN, CLOSED), state, procedure, overdue=true.")
+  public List<DossierSummary> list(
+      @QueryParam("phase") String phase,
+      @QueryParam("state") String state,
+      @QueryParam("procedure") String procedure,
+      @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    LocalDate today = dossiers.today();
+    DossierFilter filter =
+        new DossierFilter(
+            Optional.ofNullable(phase).map(p -> RequestValues.enumValue(Phase.class, "phase", p)),
+            Optional.ofNullable(state),
+            Optional.ofNullable(procedure),
+            overdue ? Optional.of(today) : Optional.empty());
+    return dossiers.list(tenant, actor, filter, Math.max(1, Math.min(limit, MAX_LIST))).stream()
+        .map(d -> DossierSummary.of(d, today))
+        .toList();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "A dossier, its documents, avis, complements, timeline and allowed actions")
+  public Response get(@PathParam("id") String id) {
+    DossierView view = view(dossierId(id));
+    return Response.ok(view).tag(String.valueOf(view.version())).build();
+  }
+
+  private DossierView view(DossierId id) {
+    var file = dossiers.view(tenant, actor, id);
+    return DossierView.of(file, DossierService.valuesOf(file.dossier()));
+  }
+
+  @PUT
+  @Path("{id}/values")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Save the form's values (a draft, or while complements are asked)")
+  public Response saveValues(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull NewValues input) {
+    DossierId dossier = dossierId(id);
+    Dossier d =
+        guarded(
+            dossier,
+            () ->
+                dossiers.saveValues(
+                    tenant,
+                    actor,
+                    dossier,
+                    input.values == null ? Map.of() : input.values,
+                    version(ifMatch)));
+    return Response.ok(view(d.id())).build();
+  }
+
+  @GET
+  @Path("{id}/validation")
+  @Operation(summary = "What is missing or invalid before the dossier can be submitted")
+  public List<ViolationView> validation(@PathParam("id") String id) {
+    return dossiers.validate(tenant, actor, dossierId(id)).stream().map(ViolationView::of).toList();
+  }
+
+  @POST
+  @Path("{id}/attachments")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(
+      summary = "Attach a file to one of the procedure's documents, or to a body's avis",
+      description =
+          "Multipart form with a part 'file'. The type is read from the bytes; size and count"
+              + " limits are the procedure's. Commission members attach to their avis with"
+              + " ?avis=<body>.")
+  public Response attach(
+      @PathParam("id") String id,
+      @QueryParam("document") String document,
+      @QueryParam("avis") String avisBody,
+      @FormParam("file") EntityPart file) {
+    if (file == null) {
+      throw new InvalidInput("file: a multipart part named 'file' is required");
+    }
+    if ((document == null || document.isBlank()) && avisBody == null) {
+      throw new InvalidInput("document: say which document this file is (?document=<id>)");
+    }
+    DossierId dossier = dossierId(id);
+    Attachment a =
+        uploads.upload(
+            tenant,
+            actor,
+            dossier,
+            avisBody != null ? "avis" : document,
+            Optional.ofNullable(avisBody),
+            file.getFileName().orElse("document"),
+            file.getContent());
+    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(a.id())).build())
+        .entity(AttachmentView.of(a))
+        .build();
+  }
+
+  @GET
+  @Path("{id}/attachments/{attachment}")
+  @Produces(MediaType.WILDCARD)
+  @Operation(summary = "Download an attached file (recorded in the audit trail)")
+  public Response download(@PathParam("id") String id, @PathParam("attachment") long attachment) {
+    Download d = dossiers.download(tenant, actor, dossierId(id), attachment);
+    StreamingOutput body =
+        out -> {
+          try (InputStream in = d.bytes()) {
+            in.transferTo(out);
+          }
+        };
+    return Response.ok(body, d.attachment().mediaType())
+        .header("Content-Length", d.attachment().size())
+        .header("Content-Disposition", contentDisposition(d.attachment().fileName()))
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Digest", "sha-256=" + d.attachment().sha256())
+        .build();
+  }
+
+  private static String contentDisposition(String name) {
+    String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    String encoded = java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+  }
+
+  @DELETE
+  @Path("{id}/attachments/{attachment}")
+  @Operation(summary = "Remove a file from a draft")
+  public Response detach(@PathParam("id") String id, @PathParam("attachment") long attachment) {
+    dossiers.detach(tenant, actor, dossierId(id), attachment);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("{id}/submission")
+  @Operation(
+      summary = "Submit (deposit) the dossier",
+      description =
+          "Idempotent with an Idempotency-Key header: repeating the request answers the same"
+              + " submission. Gives the reference, the secret tracking code and the receipt.")
+  public Response submit(
+      @PathParam("id") String id, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    Optional<String> key =
+        Optional.ofNullable(idempotencyKey).map(String::strip).filter(k -> !k.isEmpty());
+    if (key.isPresent() && key.get().length() > 200) {
+      throw new InvalidInput("Idempotency-Key: at most 200 characters");
+    }
+    DossierId dossier = dossierId(id);
+    Submission s = guarded(dossier, () -> dossiers.submit(tenant, actor, dossier, key));
+    Dossier d = s.dossier();
+    URI receipt =
+        uri.getBaseUriBuilder()
+            .path("tenants")
+            .path(tenant.value())
+            .path("dossiers")
+            .path(d.id().value())
+            .path("receipt")
+            .build();
+    SubmissionView view =
+        new SubmissionView(
+            d.id().value(),
+            d.reference().orElseThrow(),
+            d.trackingCode().orElseThrow(),
+            d.submittedAt().orElseThrow(),
+            d.state().orElseThrow(),
+            d.dueDate().orElse(null),
+            receipt.toString(),
+            s.replayed(),
+            d.version());
+    return Response.status(s.replayed() ? Response.Status.OK : Response.Status.CREATED)
+        .entity(view)
+        .build();
+  }
+
+  @GET
+  @Path("{id}/receipt")
+  @Produces("application/pdf")
+  @Operation(summary = "The deposit receipt (récépissé), PDF")
+  public Response receipt(@PathParam("id") String id) {
+    DossierId dossier = dossierId(id);
+    Dossier d =
+        dossiers
+            .current(tenant, actor, dossier)
+            .orElseThrow(() -> new ma.rokhsa.application.NotFound("no such dossier"));
+    URI tracking =
+        d.reference().isPresent()
+            ? URI.create(notices.trackingPage(d))
+            : URI.create(uri.getBaseUri().toString());
+    byte[] pdf = dossiers.receipt(tenant, actor, dossier, tracking);
+    return Response.ok(pdf, "application/pdf")
+        .header(
+            "Content-Disposition",
+            "inline; filename=\"recepisse-" + d.reference().orElse("brouillon") + ".pdf\"")
+        .build();
+  }
+
+  @POST
+  @Path("{id}/actions/{action}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Take an action of the procedure's workflow",
+      description =
+          "accepter, demander-complements (with items), completer, decider-favorable,"
+              + " decider-defavorable (with a motivation), signer… as the procedure declares."
+              + " 409 lists the actions allowed now.")
+  public Response act(
+      @PathParam("id") String id,
+      @PathParam("action") String action,
+      @HeaderParam("If-Match") String ifMatch,
+      ActionRequest input) {
+    ActionRequest body = input == null ? new ActionRequest() : input;
+    DossierId dossier = dossierId(id);
+    guarded(
+        dossier,
+        () ->
+            dossiers.act(
+                tenant,
+                actor,
+                dossier,
+                action,
+                new ActionInput(Optional.ofNullable(body.motivation), body.items),
+                version(ifMatch)));
+    DossierView view = view(dossier);
+    return Response.ok(view).tag(String.valueOf(view.version())).build();
+  }
+
+  @POST
+  @Path("{id}/avis")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Give a consulted body's avis")
+  public Response avis(
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull AvisRequest input) {
+    Verdict verdict = RequestValues.enumValue(Verdict.class, "verdict", input.verdict);
+    if (verdict == Verdict.DEEMED_FAVORABLE) {
+      throw new InvalidInput("verdict: DEEMED_FAVORABLE is recorded by the platform only");
+    }
+    DossierId dossier = dossierId(id);
+    guarded(
+        dossier,
+        () ->
+            dossiers.giveAvis(
+                tenant, actor, dossier, input.body, verdict, input.motivation, version(ifMatch)));
+    DossierView view = view(dossier);
+    return Response.ok(view).tag(String.valueOf(view.version())).build();
+  }
+
+  /**
+   * Runs a change; a conflict found only when the transaction commits (another node changed the
+   * dossier at the same instant) is answered like any other: 409 with the current state.
+   */
+  private <T> T guarded(DossierId id, Supplier<T> change) {
+    try {
+      return change.get();
+    } catch (RuntimeException e) {
+      if (optimisticLock(e)) {
+        Optional<Dossier> current = dossiers.current(tenant, actor, id);
+        if (current.isPresent()) {
+          throw new StaleDossier(current.get());
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static boolean optimisticLock(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof jakarta.persistence.OptimisticLockException
+          || t.getClass().getName().endsWith("OptimisticLockException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static DossierId dossierId(String id) {
+    try {
+      return DossierId.of(id);
+    } catch (IllegalArgumentException e) {
+      throw new ma.rokhsa.application.NotFound("no such dossier");
+    }
+  }
+
+  /** The version an If-Match header names ("3", or the quoted entity tag "\"3\""). */
+  private static OptionalLong version(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+      return OptionalLong.empty();
+    }
+    String tag = ifMatch.strip();
+    if (tag.startsWith("W/")) {
+      tag = tag.substring(2);
+    }
+    tag = tag.replace("\"", "");
+    try {
+      return OptionalLong.of(Long.parseLong(tag));
+    } catch (NumberFormatException e) {
+      throw new InvalidInput("If-Match: the dossier's version, as given in its ETag");
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package ma.rokhsa.interfaces.rest.dossier;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import ma.rokhsa.application.DossierService;
+import ma.rokhsa.application.DossierService.Tracking;
+import ma.rokhsa.application.NotFound;
+import ma.rokhsa.domain.model.tenant.TenantId;
+import ma.rokhsa.plugin.api.LocalizedText;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Public tracking: anyone with a dossier's reference and its tracking code sees where it stands —
+ * never who asked or what. An unknown reference and a wrong code answer the same 404.
+ */
+@Path("public/tracking")
+@RequestScoped
+@Tag(name = "Public tracking")
+@Produces(MediaType.APPLICATION_JSON)
+public class PublicTrackingResource {
+
+  /** {@code <tenant>-<year>-<number>}; tenant ids contain dots or dashes of their own. */
+  private static final Pattern REFERENCE = Pattern.compile("(.+)-(\\d{4})-(\\d{6,})");
+
+  @Inject DossierService dossiers;
+
+  /**
+   * Where a dossier stands.
+   *
+   * @param nextBy who acts next: APPLICANT, GUICHET_AGENT, COMMISSION_MEMBER or SIGNATORY
+   */
+  public record TrackingView(
+      String reference,
+      LocalizedText procedure,
+      String phase,
+      LocalizedText state,
+      Instant since,
+      LocalDate dueDate,
+      boolean overdue,
+      List<String> nextBy,
+      boolean tacitApproval) {
+
+    static TrackingView of(Tracking t) {
+      return new TrackingView(
+          t.reference(),
+          t.procedure(),
+          t.phase().name(),
+          t.state(),
+          t.since(),
+          t.dueDate().orElse(null),
+          t.overdue(),
+          t.nextBy().stream().map(Enum::name).toList(),
+          t.tacitApproval());
+    }
+  }
+
+  @GET
+  @Operation(summary = "Where a dossier stands, by its reference and tracking code")
+  public TrackingView track(
+      @QueryParam("reference") String reference, @QueryParam("code") String code) {
+    return tenantOf(reference)
+        .flatMap(tenant -> dossiers.track(tenant, reference.strip(), code))
+        .map(TrackingView::of)
+        .orElseThrow(() -> new NotFound("no dossier with this reference and tracking code"));
+  }
+
+  private static Optional<TenantId> tenantOf(String reference) {
+    if (reference == null) {
+      return Optional.empty();
+    }
+    Matcher m = REFERENCE.matcher(reference.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(TenantId.of(m.group(1)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

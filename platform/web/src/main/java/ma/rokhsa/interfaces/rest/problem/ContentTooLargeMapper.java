@@ -1,0 +1,24 @@
+package ma.rokhsa.interfaces.rest.problem;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import ma.rokhsa.domain.model.document.ContentTooLarge;
+
+/** A file over the limit of its document: 413, nothing stored. */
+@Provider
+public class ContentTooLargeMapper implements ExceptionMapper<ContentTooLarge> {
+
+  @Context UriInfo uri;
+
+  @Override
+  public Response toResponse(ContentTooLarge e) {
+    return ProblemResponses.of(
+        ProblemType.PAYLOAD_TOO_LARGE,
+        413,
+        "The file is larger than the " + e.limit() + " bytes allowed.",
+        uri);
+  }
+}
