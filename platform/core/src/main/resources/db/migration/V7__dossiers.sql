@@ -57,7 +57,8 @@ create table dossier_attachment (
     size_bytes   bigint       not null,
     sha256       varchar(64)  not null,
     uploaded_by  varchar(100) not null,
-    uploaded_at  timestamp with time zone not null
+    uploaded_at  timestamp with time zone not null,
+    superseded_at timestamp with time zone
 );
 create index dossier_attachment_dossier on dossier_attachment (dossier_id);
 

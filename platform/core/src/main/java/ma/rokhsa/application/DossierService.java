@@ -218,7 +218,8 @@ public class DossierService {
     List<Attachment> attached = dossiers.attachments(dossier.id());
     for (DocumentRequirement doc : procedure.definition().documents()) {
       boolean applies = doc.when().map(c -> c.holds(values)).orElse(true);
-      long count = attached.stream().filter(a -> a.documentId().equals(doc.id())).count();
+      long count =
+          attached.stream().filter(a -> a.current() && a.documentId().equals(doc.id())).count();
       if (doc.required() && applies && count == 0) {
         violations.add(
             new Violation(
@@ -277,11 +278,17 @@ public class DossierService {
     if (!doc.mediaTypes().contains(stored.mediaType())) {
       throw new UnsupportedContent(documentId + " does not accept " + stored.mediaType());
     }
-    long count =
-        dossiers.attachments(id).stream().filter(a -> a.documentId().equals(documentId)).count();
-    if (count >= doc.maxCount()) {
-      throw new RuleViolation(
-          "document " + documentId + " takes at most " + doc.maxCount() + " file(s)");
+    List<Attachment> current =
+        dossiers.attachments(id).stream()
+            .filter(a -> a.current() && a.documentId().equals(documentId))
+            .toList();
+    if (current.size() >= doc.maxCount()) {
+      if (dossier.phase() == Phase.DRAFT) {
+        throw new RuleViolation(
+            "document " + documentId + " takes at most " + doc.maxCount() + " file(s)");
+      }
+      // Answering complements: the new file replaces the oldest; the old stays on file.
+      current.get(0).supersede(clock.instant());
     }
     Attachment a =
         Attachment.of(
@@ -324,8 +331,10 @@ public class DossierService {
     requireApplicantMayEdit(tenant, dossier);
     DocumentRequirement doc = requirement(procedures.version(dossier), documentId);
     long count =
-        dossiers.attachments(id).stream().filter(a -> a.documentId().equals(documentId)).count();
-    if (count >= doc.maxCount()) {
+        dossiers.attachments(id).stream()
+            .filter(a -> a.current() && a.documentId().equals(documentId))
+            .count();
+    if (count >= doc.maxCount() && dossier.phase() == Phase.DRAFT) {
       throw new RuleViolation(
           "document " + documentId + " takes at most " + doc.maxCount() + " file(s)");
     }
@@ -360,9 +369,8 @@ public class DossierService {
     requireApplicantMayEdit(tenant, dossier);
     Attachment a =
         dossiers.attachment(id, attachmentId).orElseThrow(() -> new NotFound("no such attachment"));
-    if (dossier.phase() != Phase.DRAFT
-        && a.uploadedAt().isBefore(dossier.stateEnteredAt().orElseThrow())) {
-      throw new RuleViolation("a document deposited before the complement request stays on file");
+    if (dossier.phase() != Phase.DRAFT) {
+      throw new RuleViolation("a deposited document stays on file: upload a new one to replace it");
     }
     dossiers.remove(a);
     record(tenant, actor, "dossier.document-removed", dossier, a.documentId() + " " + a.sha256());

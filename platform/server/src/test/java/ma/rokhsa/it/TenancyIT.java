@@ -239,10 +239,19 @@ class TenancyIT {
   record Endpoint(String method, String path, String body) {
     String on(String tenant, World world) {
       return path.replace("{tenantId}", tenant)
+          .replace("{id}", UNKNOWN_DOSSIER)
+          .replace("{attachment}", "1")
+          .replace("{action}", "accepter")
           .replace("{signatoryId}", Long.toString(world.signatoryB()))
           .replace("{keyId}", Long.toString(world.keyB()));
     }
   }
+
+  /** A dossier id no tenant has: intruders must be refused before any dossier is looked up. */
+  static final String UNKNOWN_DOSSIER = "00000000-0000-4000-8000-000000000000";
+
+  /** The body marker of an endpoint that takes a multipart upload. */
+  static final String MULTIPART = "<multipart>";
 
   /** Every tenant-scoped endpoint. A test below fails if the API grows one that is not here. */
   static final List<Endpoint> TENANT_ENDPOINTS =
@@ -267,6 +276,26 @@ class TenancyIT {
           new Endpoint("GET", "/api/tenants/{tenantId}/signature-keys", null),
           new Endpoint("POST", "/api/tenants/{tenantId}/signature-keys/{keyId}/revoke", ""),
           new Endpoint("GET", "/api/tenants/{tenantId}/extra-keys", null),
+          new Endpoint("GET", "/api/tenants/{tenantId}/dossiers", null),
+          new Endpoint(
+              "POST",
+              "/api/tenants/{tenantId}/dossiers",
+              "{\"procedure\": \"permis-de-construire\", \"applicantName\": \"Intrus\", \"contactEmail\": \"intrus@example.ma\"}"),
+          new Endpoint("GET", "/api/tenants/{tenantId}/dossiers/{id}", null),
+          new Endpoint("PUT", "/api/tenants/{tenantId}/dossiers/{id}/values", "{\"values\": {}}"),
+          new Endpoint("GET", "/api/tenants/{tenantId}/dossiers/{id}/validation", null),
+          new Endpoint("POST", "/api/tenants/{tenantId}/dossiers/{id}/attachments", MULTIPART),
+          new Endpoint(
+              "GET", "/api/tenants/{tenantId}/dossiers/{id}/attachments/{attachment}", null),
+          new Endpoint(
+              "DELETE", "/api/tenants/{tenantId}/dossiers/{id}/attachments/{attachment}", null),
+          new Endpoint("POST", "/api/tenants/{tenantId}/dossiers/{id}/submission", ""),
+          new Endpoint("GET", "/api/tenants/{tenantId}/dossiers/{id}/receipt", null),
+          new Endpoint("POST", "/api/tenants/{tenantId}/dossiers/{id}/actions/{action}", "{}"),
+          new Endpoint(
+              "POST",
+              "/api/tenants/{tenantId}/dossiers/{id}/avis",
+              "{\"body\": \"agence-urbaine\", \"verdict\": \"FAVORABLE\"}"),
           new Endpoint(
               "POST",
               "/api/tenants/{tenantId}/extra-keys",
@@ -303,6 +332,10 @@ class TenancyIT {
     List<String> leaks = new ArrayList<>();
     for (Map.Entry<String, Http> caller : callers.entrySet()) {
       for (Endpoint endpoint : TENANT_ENDPOINTS) {
+        if (caller.getValue() == world.applicant() && endpoint.path().contains("/dossiers")) {
+          // Applicants deposit in every tenant: DossierIT shows they see only their own dossiers.
+          continue;
+        }
         Http.Response response = call(caller.getValue(), endpoint, endpoint.on(B, world));
         if (response.status() != 404) {
           leaks.add(
@@ -658,6 +691,9 @@ class TenancyIT {
   }
 
   private static Http.Response call(Http caller, Endpoint endpoint, String path) {
+    if (MULTIPART.equals(endpoint.body())) {
+      return caller.upload(path, "intrus.pdf", DossierIT.pdf(100));
+    }
     return endpoint.body() == null
         ? caller.send(
             caller

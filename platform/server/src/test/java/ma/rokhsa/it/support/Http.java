@@ -89,6 +89,37 @@ public final class Http {
     }
   }
 
+  /** Sends a request and keeps the response's body as bytes (PDFs, downloads). */
+  public HttpResponse<byte[]> sendBytes(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Posts one file as the part {@code file} of a multipart/form-data body. */
+  public Response upload(String path, String fileName, byte[] content) {
+    String boundary = "rokhsa-" + java.util.UUID.randomUUID();
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] tail =
+        ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return send(
+        request(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, content, tail)))
+            .build());
+  }
+
   /** A response, with its body at hand as text or JSON. */
   public record Response(HttpResponse<String> raw) {
 

@@ -60,6 +60,9 @@ public class Attachment {
   @Column(name = "uploaded_at", nullable = false)
   private OffsetDateTime uploadedAt;
 
+  @Column(name = "superseded_at")
+  private OffsetDateTime supersededAt;
+
   protected Attachment() {
     // for JPA
   }
@@ -102,6 +105,21 @@ public class Attachment {
       base = "document";
     }
     return base.length() > 255 ? base.substring(base.length() - 255) : base;
+  }
+
+  /** Replaced by a newer file of the same document (kept on file, no longer counted). */
+  public void supersede(Instant now) {
+    if (supersededAt == null) {
+      supersededAt = now.atOffset(ZoneOffset.UTC);
+    }
+  }
+
+  public boolean current() {
+    return supersededAt == null;
+  }
+
+  public Optional<Instant> supersededAt() {
+    return Optional.ofNullable(supersededAt).map(OffsetDateTime::toInstant);
   }
 
   public Long id() {

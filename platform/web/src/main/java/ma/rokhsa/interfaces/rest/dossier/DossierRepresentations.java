@@ -197,7 +197,8 @@ public final class DossierRepresentations {
       long size,
       String sha256,
       String uploadedBy,
-      Instant uploadedAt) {
+      Instant uploadedAt,
+      Instant supersededAt) {
 
     public static AttachmentView of(Attachment a) {
       return new AttachmentView(
@@ -209,7 +210,8 @@ public final class DossierRepresentations {
           a.size(),
           a.sha256(),
           a.uploadedBy(),
-          a.uploadedAt());
+          a.uploadedAt(),
+          a.supersededAt().orElse(null));
     }
   }
 

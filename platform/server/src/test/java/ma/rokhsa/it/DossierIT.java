@@ -1,0 +1,574 @@
+package ma.rokhsa.it;
+
+import static ma.rokhsa.it.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import ma.rokhsa.it.support.Deployments;
+import ma.rokhsa.it.support.Http;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Dossiers end to end, through the HTTP API of the real platform: a permis de construire from
+ * deposit to decision on the legal clock, concurrency, and bad input that must leave nothing
+ * behind.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DossierIT {
+
+  /** Lbir Jdid (urban commune, 30,247 inhabitants) and Chtouka (rural), province of El Jadida. */
+  static final String T = "06.181.01.05";
+
+  static final String OTHER = "06.181.03.01";
+  static final String PASSWORD = "a-long-test-password";
+  static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
+
+  static final String VALUES =
+      """
+      {"qualite": "proprietaire", "nom_demandeur": "Karim Benali", "cin": "JA123456",
+       "telephone": "0661234567", "nom_architecte": "Salma Idrissi", "numero_ordre": "4821",
+       "titre_foncier": "T12345/19", "adresse_terrain": "Lotissement Al Wifaq, lot 42",
+       "surface_terrain": 200, "zonage": "villa", "nature": "construction", "usage": "habitation",
+       "etablissement_recevant_public": false, "emprise_au_sol": 120,
+       "surface_plancher_totale": 240, "hauteur": 8.5,
+       "niveaux": [{"niveau": "RDC", "surface_niveau": 120, "logements": 1},
+                   {"niveau": "R+1", "surface_niveau": 120, "logements": 1}]}
+      """;
+
+  static final List<String> FIRST_THREE =
+      List.of("demande", "certificat-propriete", "plan-situation");
+  static final List<String> LAST_TWO = List.of("plan-masse", "plans-architecturaux");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.platformWithProbes();
+  }
+
+  @ArquillianResource URL deployed;
+
+  record World(
+      String run,
+      Http anonymous,
+      Http national,
+      Http applicant,
+      Http otherApplicant,
+      Http guichet,
+      Http guichet2,
+      Http commission,
+      Http signatory,
+      Http otherAgent) {}
+
+  private static World world;
+
+  @BeforeEach
+  void connect() throws Exception {
+    synchronized (DossierIT.class) {
+      if (world == null) {
+        URI uri = deployed.toURI();
+        Http http =
+            new Http(new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), "/", null, null));
+        world = makeWorld(http);
+      }
+    }
+  }
+
+  static World makeWorld(Http http) {
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    Http national = http.signIn("admin", System.getProperty("rokhsa.it.admin-password"));
+    ok(national.post("api/admin/rollout/regions/06/enable?dryRun=false", ""));
+    assertThat(ok(national.get("api/admin/tenants/" + T)).path("status").asText())
+        .isEqualTo("ACTIVE");
+    return new World(
+        run,
+        http,
+        national,
+        TenancyIT.account(http, national, "demandeur-" + run, "APPLICANT", null),
+        TenancyIT.account(http, national, "autre-demandeur-" + run, "APPLICANT", null),
+        TenancyIT.account(http, national, "guichet-" + run, "GUICHET_AGENT", T),
+        TenancyIT.account(http, national, "guichet2-" + run, "GUICHET_AGENT", T),
+        TenancyIT.account(http, national, "commission-" + run, "COMMISSION_MEMBER", T),
+        TenancyIT.account(http, national, "signataire-" + run, "SIGNATORY", T),
+        TenancyIT.account(http, national, "agent-chtouka-" + run, "GUICHET_AGENT", OTHER));
+  }
+
+  // --- the walks -----------------------------------------------------------------------------
+
+  @Test
+  void aPermisDeConstruireGoesFromDepositThroughComplementsAndAvisToAwaitingSignature() {
+    LocalDate today = LocalDate.now(MOROCCO);
+    Set<LocalDate> holidays = holidays(today.getYear());
+    holidays.addAll(holidays(today.getYear() + 1));
+
+    JsonNode draft = newDraft(world.applicant());
+    String id = draft.path("id").asText();
+    String base = "api/tenants/" + T + "/dossiers/" + id;
+    for (String document : FIRST_THREE) {
+      created(
+          world
+              .applicant()
+              .upload(base + "/attachments?document=" + document, document + ".pdf", pdf(2_000)));
+    }
+
+    JsonNode incomplete =
+        assertProblem(world.applicant().post(base + "/submission", ""), 422, "dossier-incomplete");
+    assertThat(fields(incomplete))
+        .as("the two documents still missing are named")
+        .contains("documents.plan-masse", "documents.plans-architecturaux");
+
+    for (String document : LAST_TWO) {
+      created(
+          world
+              .applicant()
+              .upload(base + "/attachments?document=" + document, document + ".pdf", pdf(3_000)));
+    }
+    String key = "submit-" + id;
+    JsonNode submitted = created(submit(world.applicant(), base, key));
+    String reference = submitted.path("reference").asText();
+    String code = submitted.path("trackingCode").asText();
+    assertThat(reference).matches(T.replace(".", "\\.") + "-" + today.getYear() + "-\\d{6}");
+    assertThat(code).matches("[2-9A-HJKMNP-TV-Z]{12}");
+    assertThat(submitted.path("state").asText()).isEqualTo("depose");
+    LocalDate guichetDue = LocalDate.parse(submitted.path("dueDate").asText());
+    assertThat(guichetDue)
+        .as("3 working days, weekends and holidays skipped")
+        .isEqualTo(addWorkingDays(today, 3, holidays));
+
+    Http.Response again = submit(world.applicant(), base, key);
+    assertThat(again.status()).as("a repeated submission answers the first").isEqualTo(200);
+    assertThat(again.json().path("reference").asText()).isEqualTo(reference);
+    assertThat(again.json().path("trackingCode").asText()).isEqualTo(code);
+    assertThat(again.json().path("replayed").asBoolean()).isTrue();
+    assertProblem(submit(world.applicant(), base, "another-key"), 409, "conflict");
+
+    HttpResponse<byte[]> receipt =
+        world.applicant().sendBytes(world.applicant().request(base + "/receipt").GET().build());
+    assertThat(receipt.statusCode()).isEqualTo(200);
+    assertThat(receipt.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/pdf");
+    assertThat(new String(receipt.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+    Http.Response tracking =
+        world.anonymous().get("api/public/tracking?reference=" + reference + "&code=" + code);
+    assertThat(tracking.status()).as(tracking.toString()).isEqualTo(200);
+    assertThat(tracking.json().path("state").path("fr").asText()).startsWith("Déposé");
+    assertThat(tracking.json().path("nextBy").toString()).contains("GUICHET_AGENT");
+    assertThat(tracking.body())
+        .as("no personal data on the public page")
+        .doesNotContain("Karim")
+        .doesNotContain("Benali")
+        .doesNotContain("demandeur-")
+        .doesNotContain("@");
+    assertProblem(
+        world.anonymous().get("api/public/tracking?reference=" + reference + "&code=WRONGCODE234"),
+        404,
+        "not-found");
+
+    // Not allowed in this state: 409 with the actions allowed.
+    JsonNode wrong =
+        assertProblem(
+            world.guichet().post(base + "/actions/decider-favorable", "{}"), 409, "conflict");
+    assertThat(wrong.path("allowed").toString()).contains("accepter", "demander-complements");
+
+    // Two agents at once on the same version: one wins, the other is told the current state.
+    long version = ok(world.guichet().get(base)).path("version").asLong();
+    String complements =
+        "{\"items\": [{\"item\": \"certificat-propriete\", \"reason\": \"daté de plus de 3 mois\"}]}";
+    List<Http.Response> both =
+        concurrently(
+            () -> act(world.guichet(), base, "demander-complements", version, complements),
+            () -> act(world.guichet2(), base, "demander-complements", version, complements));
+    assertThat(both).extracting(Http.Response::status).containsExactlyInAnyOrder(200, 409);
+    JsonNode loser = both.stream().filter(r -> r.status() == 409).findFirst().orElseThrow().json();
+    assertThat(loser.path("type").asText()).endsWith("/dossier-changed");
+    assertThat(loser.path("state").asText()).isEqualTo("complements");
+    assertThat(loser.path("version").asLong()).isGreaterThan(version);
+
+    JsonNode waiting = ok(world.applicant().get(base));
+    assertThat(waiting.path("state").asText()).isEqualTo("complements");
+    assertThat(waiting.path("suspendedState").asText()).isEqualTo("depose");
+    assertThat(waiting.path("complements").get(0).path("items").asText()).contains("3 mois");
+
+    created(
+        world
+            .applicant()
+            .upload(
+                base + "/attachments?document=certificat-propriete",
+                "certificat-2026.pdf",
+                pdf(2_500)));
+    JsonNode completed =
+        ok(
+            world
+                .applicant()
+                .post(
+                    base + "/actions/completer", "{\"motivation\": \"Certificat récent joint.\"}"));
+    assertThat(completed.path("state").asText()).isEqualTo("depose");
+    assertThat(
+            completed.path("suspendedState").isMissingNode()
+                || completed.path("suspendedState").isNull())
+        .isTrue();
+    assertThat(LocalDate.parse(completed.path("dueDate").asText()))
+        .as("the guichet's clock resumes with the working days it had left")
+        .isEqualTo(
+            addWorkingDays(today, workingDaysBetween(today, guichetDue, holidays), holidays));
+    assertThat(
+            stream(completed.path("attachments"))
+                .filter(a -> a.path("document").asText().equals("certificat-propriete")))
+        .as("the old certificate stays on file, superseded")
+        .hasSize(2)
+        .anyMatch(a -> !a.path("supersededAt").isMissingNode() && !a.path("supersededAt").isNull());
+
+    JsonNode instruction = ok(world.guichet().post(base + "/actions/accepter", "{}"));
+    assertThat(instruction.path("state").asText()).isEqualTo("instruction");
+    LocalDate commissionDue = LocalDate.parse(instruction.path("dueDate").asText());
+    assertThat(commissionDue).isEqualTo(addWorkingDays(today, 10, holidays));
+    assertThat(stream(instruction.path("avis")).map(a -> a.path("body").asText()))
+        .containsExactlyInAnyOrder(
+            "agence-urbaine",
+            "protection-civile",
+            "service-urbanisme",
+            "distributeur-eau-electricite");
+
+    avis(base, "agence-urbaine", "FAVORABLE", null);
+    avis(
+        base,
+        "protection-civile",
+        "FAVORABLE_WITH_RESERVATIONS",
+        "Prévoir un extincteur par niveau.");
+    JsonNode three = avis(base, "service-urbanisme", "FAVORABLE", null);
+    assertThat(three.path("state").asText())
+        .as("one body has not answered yet")
+        .isEqualTo("instruction");
+
+    // The commission's deadline passes: the missing avis is deemed favorable and the platform
+    // consolidates.
+    JsonNode tick =
+        ok(world.anonymous().post("api/_probe/legal-clock?today=" + commissionDue.plusDays(1), ""));
+    assertThat(tick.path("moved").asInt()).isGreaterThanOrEqualTo(1);
+    JsonNode decision = ok(world.signatory().get(base));
+    assertThat(decision.path("state").asText()).isEqualTo("decision");
+    assertThat(decision.path("outcome").asText()).isEqualTo("FAVORABLE_WITH_RESERVATIONS");
+    assertThat(stream(decision.path("avis")))
+        .anyMatch(
+            a ->
+                a.path("body").asText().equals("distributeur-eau-electricite")
+                    && a.path("verdict").asText().equals("DEEMED_FAVORABLE"));
+
+    JsonNode favorable =
+        ok(
+            world
+                .signatory()
+                .post(base + "/actions/decider-favorable", "{\"motivation\": \"Conforme.\"}"));
+    assertThat(favorable.path("state").asText()).isEqualTo("attente-signature");
+    assertThat(favorable.path("phase").asText()).isEqualTo("OPEN");
+    assertThat(stream(favorable.path("timeline")).map(e -> e.path("action").asText()))
+        .contains(
+            "deposer",
+            "demander-complements",
+            "completer",
+            "accepter",
+            "avis-agence-urbaine",
+            "consolider-avis",
+            "decider-favorable");
+  }
+
+  @Test
+  void aBindingUnfavorableAvisLeavesTheAuthorityOnlyAMotivatedRefusal() {
+    LocalDate today = LocalDate.now(MOROCCO);
+    String base = depositedDossier(world.applicant());
+    ok(world.guichet().post(base + "/actions/accepter", "{}"));
+    avis(
+        base, "agence-urbaine", "UNFAVORABLE", "Hauteur supérieure à celle du plan d'aménagement.");
+    avis(base, "protection-civile", "FAVORABLE", null);
+    JsonNode three = avis(base, "service-urbanisme", "FAVORABLE", null);
+    LocalDate due = LocalDate.parse(three.path("dueDate").asText());
+    assertThat(due).isAfter(today);
+    ok(world.anonymous().post("api/_probe/legal-clock?today=" + due.plusDays(1), ""));
+
+    JsonNode decision = ok(world.signatory().get(base));
+    assertThat(decision.path("state").asText()).isEqualTo("decision");
+    assertThat(decision.path("outcome").asText()).isEqualTo("UNFAVORABLE_BINDING");
+    assertThat(stream(decision.path("allowedActions")).map(a -> a.path("action").asText()))
+        .containsExactly("decider-defavorable");
+
+    JsonNode refused =
+        assertProblem(
+            world.signatory().post(base + "/actions/decider-favorable", "{}"), 409, "conflict");
+    assertThat(refused.path("detail").asText()).contains("binding");
+    assertThat(refused.path("allowed").toString()).contains("decider-defavorable");
+    assertProblem(
+        world.signatory().post(base + "/actions/decider-defavorable", "{}"), 400, "bad-request");
+
+    JsonNode closed =
+        ok(
+            world
+                .signatory()
+                .post(
+                    base + "/actions/decider-defavorable",
+                    "{\"motivation\": \"Avis défavorable de l'agence urbaine (hauteur).\"}"));
+    assertThat(closed.path("state").asText()).isEqualTo("refuse");
+    assertThat(closed.path("phase").asText()).isEqualTo("CLOSED");
+    assertThat(closed.path("decisionMotivation").asText()).contains("agence urbaine");
+    assertThat(closed.path("allowedActions")).isEmpty();
+  }
+
+  // --- bad input leaves nothing behind -------------------------------------------------------
+
+  @Test
+  void badInputAnswersProblemsAndChangesNothing() throws IOException {
+    JsonNode draft = newDraft(world.applicant());
+    String base = "api/tenants/" + T + "/dossiers/" + draft.path("id").asText();
+    String list = "api/tenants/" + T + "/dossiers";
+    JsonNode before = ok(world.applicant().get(base));
+    JsonNode listBefore = ok(world.applicant().get(list));
+    Set<Path> storeBefore = storedFiles();
+
+    assertProblem(
+        world.applicant().send("POST", list, "application/json", "{\"procedure\": "),
+        400,
+        "malformed-body");
+    assertProblem(
+        world
+            .applicant()
+            .upload(base + "/attachments?document=demande", "gros.pdf", pdf(5 * 1024 * 1024 + 1)),
+        413,
+        "payload-too-large");
+    assertProblem(
+        world.applicant().upload(base + "/attachments?document=demande", "plan.pdf", png()),
+        415,
+        "unsupported-media-type");
+    assertProblem(
+        world
+            .applicant()
+            .post(
+                list,
+                "{\"procedure\": \"permis-de-voler\", \"applicantName\": \"X\", \"contactEmail\": \"x@example.ma\"}"),
+        404,
+        "not-found");
+    String deposited = depositedDossier(world.otherApplicant());
+    String otherId = deposited.substring(deposited.lastIndexOf('/') + 1);
+    JsonNode depositedBefore = ok(world.guichet().get(deposited));
+    assertProblem(
+        world.otherAgent().get("api/tenants/" + OTHER + "/dossiers/" + otherId), 404, "not-found");
+    assertProblem(world.otherAgent().get(deposited), 404, "not-found");
+    assertProblem(
+        world
+            .otherAgent()
+            .post("api/tenants/" + OTHER + "/dossiers/" + otherId + "/actions/accepter", "{}"),
+        404,
+        "not-found");
+    assertProblem(world.applicant().get(deposited), 404, "not-found");
+    assertProblem(world.guichet().get(base), 404, "not-found");
+
+    assertThat(ok(world.applicant().get(base))).as("the draft is unchanged").isEqualTo(before);
+    assertThat(ok(world.applicant().get(list))).as("no dossier was created").isEqualTo(listBefore);
+    assertThat(storedFiles()).as("the file store is unchanged").isEqualTo(storeBefore);
+    JsonNode after = ok(world.guichet().get(deposited));
+    assertThat(after.path("version")).isEqualTo(depositedBefore.path("version"));
+    assertThat(after.path("state")).isEqualTo(depositedBefore.path("state"));
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  private static JsonNode newDraft(Http applicant) {
+    return created(
+        applicant.post(
+            "api/tenants/" + T + "/dossiers",
+            "{\"procedure\": \"permis-de-construire\", \"applicantName\": \"Karim Benali\","
+                + " \"contactEmail\": \"karim.benali@example.ma\", \"language\": \"fr\","
+                + " \"values\": "
+                + VALUES
+                + "}"));
+  }
+
+  /** A dossier deposited with its five documents; its API path. */
+  private static String depositedDossier(Http applicant) {
+    String id = newDraft(applicant).path("id").asText();
+    String base = "api/tenants/" + T + "/dossiers/" + id;
+    for (String document : Stream.concat(FIRST_THREE.stream(), LAST_TWO.stream()).toList()) {
+      created(
+          applicant.upload(
+              base + "/attachments?document=" + document, document + ".pdf", pdf(1_500)));
+    }
+    created(submit(applicant, base, "k-" + id));
+    return base;
+  }
+
+  private static Http.Response submit(Http applicant, String base, String key) {
+    return applicant.send(
+        applicant
+            .request(base + "/submission")
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build());
+  }
+
+  private static Http.Response act(
+      Http agent, String base, String action, long version, String body) {
+    return agent.send(
+        agent
+            .request(base + "/actions/" + action)
+            .header("Content-Type", "application/json")
+            .header("If-Match", "\"" + version + "\"")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  private static JsonNode avis(String base, String body, String verdict, String motivation) {
+    return ok(
+        world
+            .commission()
+            .post(
+                base + "/avis",
+                "{\"body\": \""
+                    + body
+                    + "\", \"verdict\": \""
+                    + verdict
+                    + "\""
+                    + (motivation == null ? "" : ", \"motivation\": \"" + motivation + "\"")
+                    + "}"));
+  }
+
+  @SafeVarargs
+  private static List<Http.Response> concurrently(Callable<Http.Response>... calls) {
+    ExecutorService pool = Executors.newFixedThreadPool(calls.length);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Http.Response>> futures = new ArrayList<>();
+      for (Callable<Http.Response> call : calls) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return call.call();
+                }));
+      }
+      start.countDown();
+      List<Http.Response> responses = new ArrayList<>();
+      for (Future<Http.Response> f : futures) {
+        responses.add(f.get());
+      }
+      return responses;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The tenant's public holidays, as its calendar publishes them. */
+  private static Set<LocalDate> holidays(int year) {
+    Set<LocalDate> days = new HashSet<>();
+    stream(ok(world.guichet().get("api/tenants/" + T + "/calendar/" + year)).path("holidays"))
+        .forEach(h -> days.add(LocalDate.parse(h.path("date").asText())));
+    return days;
+  }
+
+  private static boolean working(LocalDate day, Set<LocalDate> holidays) {
+    return day.getDayOfWeek() != DayOfWeek.SATURDAY
+        && day.getDayOfWeek() != DayOfWeek.SUNDAY
+        && !holidays.contains(day);
+  }
+
+  private static LocalDate addWorkingDays(LocalDate start, int n, Set<LocalDate> holidays) {
+    LocalDate day = start;
+    for (int left = n; left > 0; ) {
+      day = day.plusDays(1);
+      if (working(day, holidays)) {
+        left--;
+      }
+    }
+    return day;
+  }
+
+  private static int workingDaysBetween(LocalDate from, LocalDate to, Set<LocalDate> holidays) {
+    int count = 0;
+    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+      if (working(day, holidays)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Bytes a PDF reader (and a type detector) recognizes as PDF, padded to {@code size}. */
+  static byte[] pdf(int size) {
+    byte[] head =
+        "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] tail = "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] pdf = new byte[Math.max(size, head.length + tail.length)];
+    java.util.Arrays.fill(pdf, (byte) ' ');
+    System.arraycopy(head, 0, pdf, 0, head.length);
+    System.arraycopy(tail, 0, pdf, pdf.length - tail.length, tail.length);
+    return pdf;
+  }
+
+  /** A real PNG image's bytes (1×1 pixel). */
+  static byte[] png() {
+    try (var out = new java.io.ByteArrayOutputStream()) {
+      var image = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      javax.imageio.ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every file of the content store of the server under test. */
+  private static Set<Path> storedFiles() throws IOException {
+    Path store = Path.of(System.getProperty("rokhsa.it.dir"), "arquillian", "content");
+    if (!Files.isDirectory(store)) {
+      return Set.of();
+    }
+    try (Stream<Path> files = Files.walk(store)) {
+      return new HashSet<>(files.filter(Files::isRegularFile).toList());
+    }
+  }
+
+  private static List<String> fields(JsonNode problem) {
+    return stream(problem.path("errors")).map(e -> e.path("field").asText()).toList();
+  }
+
+  static JsonNode ok(Http.Response response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.json();
+  }
+
+  static JsonNode created(Http.Response response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    return response.json();
+  }
+
+  static Stream<JsonNode> stream(JsonNode array) {
+    List<JsonNode> items = new ArrayList<>();
+    array.forEach(items::add);
+    return items.stream();
+  }
+}
