@@ -123,6 +123,23 @@ public class AccountService {
     return account;
   }
 
+  /**
+   * Sets (or clears) where an account's notifications go.
+   *
+   * @throws InvalidInput if it is not an e-mail address
+   */
+  public void changeEmail(String username, Optional<String> email) {
+    Account account =
+        accounts
+            .findByUsername(normalize(username))
+            .orElseThrow(() -> new NotFound("no account '" + username + "'"));
+    try {
+      account.changeEmail(email);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInput("email: " + e.getMessage());
+    }
+  }
+
   /** The accounts holding roles in one tenant, with those roles. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Map<Account, List<Role>> members(TenantId tenant) {

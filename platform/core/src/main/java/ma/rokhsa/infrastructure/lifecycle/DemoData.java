@@ -65,11 +65,15 @@ class DemoData {
   List<String> ensureAccounts() {
     List<String> lines = new ArrayList<>();
     for (Demo demo : ACCOUNTS) {
-      accounts.ensureAccount(
-          demo.username(),
-          demo.displayName(),
-          settings.demoPassword().toCharArray(),
-          List.of(new Caller.Grant(demo.role(), demo.where())));
+      boolean created =
+          accounts.ensureAccount(
+              demo.username(),
+              demo.displayName(),
+              settings.demoPassword().toCharArray(),
+              List.of(new Caller.Grant(demo.role(), demo.where())));
+      if (created) {
+        accounts.changeEmail(demo.username(), Optional.of(demo.username() + "@demo.rokhsa.ma"));
+      }
       lines.add(
           String.format(
               "%-24s %s%s",

@@ -45,6 +45,10 @@ public class AccountAdminResource {
     @NotBlank public String username;
     @NotBlank public String displayName;
     @NotNull public String password;
+
+    /** Where the account's notifications go (commission reminders…); optional. */
+    public String email;
+
     @Valid public List<GrantRequest> grants = new ArrayList<>();
   }
 
@@ -81,6 +85,9 @@ public class AccountAdminResource {
             account.password.toCharArray(),
             grants,
             CallerPrincipal.of(security).username());
+    if (account.email != null && !account.email.isBlank()) {
+      accounts.changeEmail(created.username(), Optional.of(account.email));
+    }
     return Response.status(Response.Status.CREATED)
         .entity(
             new AccountRepresentation(
