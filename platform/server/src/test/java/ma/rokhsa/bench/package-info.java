@@ -1,0 +1,2 @@
+/** Load generators run against a live server by the scripts in {@code platform/server/bench/}. */
+package ma.rokhsa.bench;
