@@ -417,13 +417,18 @@ public class DossierService {
       }
       throw new RuleViolation("dossier " + dossier.describe() + " is already deposited");
     }
-    List<Violation> violations = problems(dossier);
-    if (!violations.isEmpty()) {
-      throw new Incomplete(violations);
-    }
     Tenant where = tenants.find(tenant).orElseThrow();
     if (!where.status().acceptsDeposits()) {
       throw new RuleViolation("tenant " + tenant + " does not take deposits now");
+    }
+    // A draft is deposited under the version new deposits follow now.
+    Procedures.Version current = procedures.current(where, dossier.procedureId());
+    if (!current.version().equals(dossier.procedureVersion())) {
+      dossier.repin(current.version());
+    }
+    List<Violation> violations = problems(dossier);
+    if (!violations.isEmpty()) {
+      throw new Incomplete(violations);
     }
     Instant now = clock.instant();
     LocalDate today = today(now);

@@ -94,6 +94,15 @@ final class ExtractingZipRepository implements PluginRepository {
     }
   }
 
+  /** The shipped zip of a plugin, if one is shipped. */
+  Optional<Path> shippedZip(String pluginId) {
+    return zips(shipped).stream()
+        .filter(
+            zip ->
+                descriptor(zip).map(d -> pluginId.equals(d.getProperty("plugin.id"))).orElse(false))
+        .findFirst();
+  }
+
   /** The unpacked copy of the shipped zip of a plugin, if one is shipped. */
   Optional<Path> unpackedShipped(String pluginId) {
     return zips(shipped).stream()

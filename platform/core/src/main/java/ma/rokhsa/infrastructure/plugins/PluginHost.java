@@ -25,6 +25,7 @@ import ma.rokhsa.application.PluginManagement;
 import ma.rokhsa.application.ProcedureCatalog;
 import ma.rokhsa.application.UntrustedPlugin;
 import ma.rokhsa.domain.RuleViolation;
+import ma.rokhsa.domain.model.dossier.DossierCensus;
 import ma.rokhsa.infrastructure.Throwables;
 import ma.rokhsa.infrastructure.config.RokhsaSettings;
 import ma.rokhsa.plugin.api.PluginApi;
@@ -57,9 +58,11 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
 
   @Inject RokhsaSettings settings;
   @Inject PluginStore store;
+  @Inject DossierCensus census;
 
   private DefaultPluginManager manager;
   private ExtractingZipRepository repository;
+  private RetainedVersions retained;
   private final Map<String, OfferedProcedure> procedures = new ConcurrentHashMap<>();
   private final Map<String, String> reasons = new ConcurrentHashMap<>();
 
@@ -87,6 +90,8 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
     for (PluginWrapper plugin : manager.getPlugins()) {
       activate(plugin.getPluginId(), disabled);
     }
+    retained = new RetainedVersions(work.resolve("retained"), work);
+    loadRetainedVersions();
     return plugins().stream()
         .map(
             s ->
@@ -206,6 +211,98 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
   }
 
   @Override
+  public Optional<OfferedProcedure> procedure(String id, String version) {
+    Optional<OfferedProcedure> current =
+        procedure(id).filter(p -> p.definition().version().equals(version));
+    return current.isPresent() || retained == null ? current : retained.procedure(id, version);
+  }
+
+  // --- earlier versions kept for dossiers in flight ------------------------------------------
+
+  /** Loads the kept earlier versions still needed by dossiers in flight; drops the others. */
+  private void loadRetainedVersions() {
+    Map<DossierCensus.ProcedureVersion, Long> open = census.openByProcedureVersion();
+    for (PluginStore.Retained r : store.retained()) {
+      String alias = RetainedVersions.alias(r.pluginId, r.version);
+      try {
+        retained.load(manager, r.pluginId, r.version, r.content);
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "Kept version " + alias + " cannot be loaded", e);
+        continue;
+      }
+      boolean needed =
+          retained.procedureIds(alias).stream()
+              .anyMatch(key -> open.getOrDefault(versionOf(key), 0L) > 0);
+      if (!needed) {
+        retained.unload(manager, alias);
+        store.dropRetained(r.pluginId, r.version);
+        LOG.info(() -> "Dropped kept version " + alias + ": no dossier in flight needs it");
+      }
+    }
+  }
+
+  private static DossierCensus.ProcedureVersion versionOf(String idAtVersion) {
+    int at = idAtVersion.lastIndexOf('@');
+    return new DossierCensus.ProcedureVersion(
+        idAtVersion.substring(0, at), idAtVersion.substring(at + 1));
+  }
+
+  /** The procedure versions of a plugin's current version that dossiers in flight follow. */
+  private Map<DossierCensus.ProcedureVersion, Long> inFlight(String pluginId) {
+    Map<DossierCensus.ProcedureVersion, Long> open = census.openByProcedureVersion();
+    Map<DossierCensus.ProcedureVersion, Long> used = new LinkedHashMap<>();
+    for (OfferedProcedure p : procedures.values()) {
+      if (p.pluginId().equals(pluginId)) {
+        var key = new DossierCensus.ProcedureVersion(p.definition().id(), p.definition().version());
+        if (open.getOrDefault(key, 0L) > 0) {
+          used.put(key, open.get(key));
+        }
+      }
+    }
+    return used;
+  }
+
+  /** The zip of a plugin's current version: installed through the API, or shipped. */
+  private Optional<byte[]> currentZip(String id) {
+    Optional<byte[]> installed = store.archive(id).map(a -> a.content);
+    if (installed.isPresent()) {
+      return installed;
+    }
+    return repository
+        .shippedZip(id)
+        .map(
+            zip -> {
+              try {
+                return Files.readAllBytes(zip);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+  }
+
+  /**
+   * After an upgrade: keeps the previous version for the dossiers in flight under procedure
+   * versions the new one no longer offers.
+   *
+   * @throws IllegalStateException if it cannot be kept
+   */
+  private void keepPrevious(
+      String id, String oldVersion, byte[] oldZip, Map<DossierCensus.ProcedureVersion, Long> used) {
+    boolean stillOffered =
+        used.keySet().stream()
+            .allMatch(
+                v ->
+                    procedure(v.procedureId())
+                        .filter(p -> p.definition().version().equals(v.version()))
+                        .isPresent());
+    if (used.isEmpty() || stillOffered) {
+      return;
+    }
+    retained.load(manager, id, oldVersion, oldZip);
+    store.retain(id, oldVersion, sha256(oldZip), oldZip);
+  }
+
+  @Override
   public synchronized List<PluginStatus> plugins() {
     if (manager == null) {
       return List.of();
@@ -222,6 +319,16 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
     PluginDescriptor d = plugin.getDescriptor();
     String reason = reasons.get(plugin.getPluginId());
     String state;
+    if (RetainedVersions.isAlias(plugin.getPluginId())) {
+      return new PluginStatus(
+          plugin.getPluginId(),
+          d.getVersion(),
+          d.getRequires(),
+          d.getProvider(),
+          plugin.getPluginState() == PluginState.STARTED ? "RETAINED" : "FAILED",
+          "kept for the dossiers in flight under its procedures",
+          retained.procedureIds(plugin.getPluginId()));
+    }
     if (plugin.getPluginState() == PluginState.STARTED) {
       state = "STARTED";
     } else if (reason != null && (reason.startsWith("disabled") || reason.startsWith("requires"))) {
@@ -283,12 +390,35 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
           "version " + newVersion + " is not newer than the installed " + oldVersion);
     }
     Optional<byte[]> previous = store.archive(id).map(a -> a.content);
+    Map<DossierCensus.ProcedureVersion, Long> used = inFlight(id);
+    Optional<byte[]> oldZip = used.isEmpty() ? Optional.empty() : currentZip(id);
+    if (!used.isEmpty() && oldZip.isEmpty()) {
+      throw new RuleViolation(
+          "dossiers in flight follow "
+              + used
+              + " and version "
+              + oldVersion
+              + " cannot be kept for them: upgrade refused");
+    }
     unload(id);
     try {
       load(id, zip);
       PluginStatus status = activate(id);
       if (!"STARTED".equals(status.state())) {
         throw new IllegalStateException(status.reason());
+      }
+      try {
+        oldZip.ifPresent(old -> keepPrevious(id, oldVersion, old, used));
+      } catch (RuntimeException e) {
+        throw new IllegalStateException(
+            "dossiers in flight follow "
+                + used
+                + " and version "
+                + oldVersion
+                + " cannot be kept for them ("
+                + Throwables.rootMessage(e)
+                + ")",
+            e);
       }
       store.storeArchive(id, newVersion, sha256(zip), zip, actor);
       LOG.info(
@@ -333,6 +463,12 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
   @Override
   public synchronized void remove(String id, String actor) {
     existing(id);
+    Map<DossierCensus.ProcedureVersion, Long> used = inFlight(id);
+    if (!used.isEmpty()) {
+      throw new RuleViolation(
+          "dossiers in flight follow " + used + ": plugin " + id + " cannot be removed",
+          List.of("upgrade", "disable"));
+    }
     if (store.archive(id).isEmpty()) {
       throw new RuleViolation(
           "plugin " + id + " is shipped with the platform: disable it instead", List.of("disable"));

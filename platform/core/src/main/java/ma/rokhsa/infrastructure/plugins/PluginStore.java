@@ -47,6 +47,82 @@ public class PluginStore {
     OffsetDateTime installedAt;
   }
 
+  /** An earlier version of a plugin, kept for the dossiers deposited under it. */
+  @Entity(name = "RetainedPlugin")
+  @Table(name = "plugin_retained")
+  @jakarta.persistence.IdClass(RetainedKey.class)
+  public static class Retained {
+    @Id
+    @Column(name = "plugin_id", length = 100)
+    String pluginId;
+
+    @Id
+    @Column(name = "version", length = 50)
+    String version;
+
+    @Column(name = "sha256", nullable = false, length = 64)
+    String sha256;
+
+    @Column(name = "content", nullable = false)
+    byte[] content;
+
+    @Column(name = "retained_at", nullable = false)
+    OffsetDateTime retainedAt;
+  }
+
+  /** The key of a retained version. */
+  public static class RetainedKey implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    String pluginId;
+    String version;
+
+    public RetainedKey() {}
+
+    RetainedKey(String pluginId, String version) {
+      this.pluginId = pluginId;
+      this.version = version;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof RetainedKey k
+          && java.util.Objects.equals(k.pluginId, pluginId)
+          && java.util.Objects.equals(k.version, version);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(pluginId, version);
+    }
+  }
+
+  public List<Retained> retained() {
+    return em.createQuery(
+            "select r from RetainedPlugin r order by r.pluginId, r.version", Retained.class)
+        .getResultList();
+  }
+
+  /** Keeps a version's zip (once). */
+  public void retain(String pluginId, String version, String sha256, byte[] content) {
+    if (em.find(Retained.class, new RetainedKey(pluginId, version)) != null) {
+      return;
+    }
+    Retained r = new Retained();
+    r.pluginId = pluginId;
+    r.version = version;
+    r.sha256 = sha256;
+    r.content = content.clone();
+    r.retainedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    em.persist(r);
+  }
+
+  public void dropRetained(String pluginId, String version) {
+    Retained r = em.find(Retained.class, new RetainedKey(pluginId, version));
+    if (r != null) {
+      em.remove(r);
+    }
+  }
+
   /** Whether an admin enabled or disabled a plugin. */
   @Entity(name = "PluginSetting")
   @Table(name = "plugin_setting")

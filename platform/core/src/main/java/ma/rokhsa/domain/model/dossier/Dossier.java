@@ -178,6 +178,15 @@ public class Dossier {
     this.language = "ar".equals(language) ? "ar" : "fr";
   }
 
+  /**
+   * Moves a draft to another version of its procedure (the one new deposits follow when it is
+   * submitted).
+   */
+  public void repin(String version) {
+    requireDraft("change its procedure version");
+    this.procedureVersion = Objects.requireNonNull(version);
+  }
+
   /** Deposits the draft: it gets its reference and enters the procedure's first state. */
   public void submit(
       String reference, String trackingCode, String submitKey, String initialState, Instant now) {

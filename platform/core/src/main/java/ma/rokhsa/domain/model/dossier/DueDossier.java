@@ -31,6 +31,12 @@ public class DueDossier {
   @Column(name = "due_date")
   private LocalDate dueDate;
 
+  @Column(name = "procedure_id")
+  private String procedureId;
+
+  @Column(name = "procedure_version")
+  private String procedureVersion;
+
   protected DueDossier() {
     // for JPA
   }

@@ -4,17 +4,35 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import ma.rokhsa.domain.model.dossier.DossierCensus;
 import ma.rokhsa.domain.model.dossier.DueDossier;
 import ma.rokhsa.domain.model.dossier.LegalClockQueries;
 import ma.rokhsa.domain.model.dossier.PendingAvis;
 
-/** Reads the read-only, cross-tenant views of the legal clock. */
+/** Reads the read-only, cross-tenant views of the legal clock and of dossiers in flight. */
 @ApplicationScoped
-class JpaLegalClockQueries implements LegalClockQueries {
+class JpaLegalClockQueries implements LegalClockQueries, DossierCensus {
 
   @PersistenceContext(unitName = "rokhsa")
   private EntityManager em;
+
+  @Override
+  public Map<ProcedureVersion, Long> openByProcedureVersion() {
+    Map<ProcedureVersion, Long> counts = new LinkedHashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "select d.procedureId, d.procedureVersion, count(d) from DueDossier d"
+                    + " where d.phase = 'OPEN' group by d.procedureId, d.procedureVersion",
+                Object[].class)
+            .getResultList()) {
+      counts.put(
+          new ProcedureVersion((String) row[0], (String) row[1]), ((Number) row[2]).longValue());
+    }
+    return counts;
+  }
 
   @Override
   public List<DueDossier> overdue(LocalDate today, int limit) {
