@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import ma.rokhsa.domain.model.dossier.Dossier;
+import ma.rokhsa.domain.model.dossier.Phase;
 import ma.rokhsa.domain.model.tenant.Tenant;
 import ma.rokhsa.plugin.api.procedure.Fee;
 import ma.rokhsa.plugin.api.procedure.FeeSchedule;
@@ -58,6 +59,13 @@ public class Procedures {
   public Version version(Dossier dossier) {
     return catalog
         .procedure(dossier.procedureId(), dossier.procedureVersion())
+        .or(
+            () ->
+                // A draft follows whatever version new deposits follow; it is re-pinned when
+                // submitted.
+                dossier.phase() == Phase.DRAFT
+                    ? catalog.procedure(dossier.procedureId())
+                    : Optional.empty())
         .map(Version::new)
         .orElseThrow(
             () -> new ProcedureUnavailable(dossier.procedureId(), dossier.procedureVersion()));
