@@ -243,7 +243,8 @@ class TenancyIT {
           .replace("{attachment}", "1")
           .replace("{action}", "accepter")
           .replace("{signatoryId}", Long.toString(world.signatoryB()))
-          .replace("{keyId}", Long.toString(world.keyB()));
+          .replace("{keyId}", Long.toString(world.keyB()))
+          .replace("{year}", "2026");
     }
   }
 
@@ -299,7 +300,9 @@ class TenancyIT {
           new Endpoint(
               "POST",
               "/api/tenants/{tenantId}/extra-keys",
-              "{\"keyCount\": 1, \"costMad\": 1, \"purchasedOn\": \"2026-11-29\"}"));
+              "{\"keyCount\": 1, \"costMad\": 1, \"purchasedOn\": \"2026-11-29\"}"),
+          new Endpoint("GET", "/api/tenants/{tenantId}/calendar/{year}", null),
+          new Endpoint("GET", "/api/tenants/{tenantId}/calendar/working-days", null));
 
   @Test
   void theMatrixCoversEveryTenantScopedEndpointOfTheApi() {
@@ -666,6 +669,70 @@ class TenancyIT {
             stream(ok(national.get("api/admin/rollout/audit?limit=20")))
                 .map(e -> e.path("action").asText()))
         .anyMatch(action -> action.contains("COMMISSION"));
+  }
+
+  // --- the working-day calendar --------------------------------------------------------------
+
+  @Test
+  void theCalendarOfCasablancaHasMoroccosHolidays() {
+    String casablanca = "api/tenants/06.141.01.0/calendar";
+    JsonNode year = ok(world.national().get(casablanca + "/2025"));
+    assertThat(year.path("year").asInt()).isEqualTo(2025);
+    Map<String, String> kinds = new java.util.TreeMap<>();
+    stream(year.path("holidays"))
+        .forEach(h -> kinds.put(h.path("date").asText(), h.path("kind").asText()));
+    assertThat(kinds)
+        .containsEntry("2025-01-01", "FIXED")
+        .containsEntry("2025-01-14", "FIXED") // Amazigh New Year
+        .containsEntry("2025-07-30", "FIXED") // Throne Day
+        .containsEntry("2025-11-18", "FIXED")
+        .containsEntry("2025-03-31", "OVERRIDE") // Eid al-Fitr, as announced
+        .containsEntry("2025-04-01", "OVERRIDE")
+        .containsEntry("2025-06-07", "OVERRIDE") // Eid al-Adha
+        .containsEntry("2025-06-09", "OVERRIDE") // the exceptional Monday
+        .containsEntry("2025-09-05", "OVERRIDE") // Mawlid
+        .doesNotContainKey("2025-10-31"); // Eid al-Wahda: from 2026
+    JsonNode fitr =
+        stream(year.path("holidays"))
+            .filter(h -> h.path("date").asText().equals("2025-03-31"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(fitr.path("nameFr").asText()).isEqualTo("Aïd Al Fitr");
+    assertThat(fitr.path("nameAr").asText()).isEqualTo("عيد الفطر");
+    assertThat(
+            stream(ok(world.national().get(casablanca + "/2026")).path("holidays"))
+                .map(h -> h.path("date").asText()))
+        .contains("2026-10-31");
+
+    // Friday 28 March 2025 + 1 working day: the weekend, then Eid on Monday 31 and Tuesday 1.
+    JsonNode due = ok(world.national().get(casablanca + "/working-days?from=2025-03-28&days=1"));
+    assertThat(due.path("due").asText()).isEqualTo("2025-04-02");
+    assertThat(
+            ok(world.national().get(casablanca + "/working-days?from=2025-06-05&days=2"))
+                .path("due")
+                .asText())
+        .isEqualTo("2025-06-10");
+
+    assertProblem(
+        world.national().get(casablanca + "/working-days?from=28/03/2025&days=1"),
+        400,
+        "bad-request");
+    assertProblem(
+        world.national().get(casablanca + "/working-days?from=2025-03-28&days=-1"),
+        400,
+        "bad-request");
+    assertProblem(world.national().get(casablanca + "/1850"), 400, "bad-request");
+  }
+
+  @Test
+  void aCommunesOwnAgentsAndSupervisorReadItsCalendar() {
+    assertThat(world.agentA().get("api/tenants/" + A + "/calendar/2026").status()).isEqualTo(200);
+    assertThat(world.supervisor().get("api/tenants/" + B + "/calendar/2026").status())
+        .isEqualTo(200);
+    assertProblem(
+        world.agentA().get("api/tenants/" + B + "/calendar/working-days?from=2026-01-05&days=3"),
+        404,
+        "not-found");
   }
 
   private static long communes(JsonNode kinds) {

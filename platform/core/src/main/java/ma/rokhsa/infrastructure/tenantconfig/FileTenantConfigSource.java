@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import ma.rokhsa.application.TenantConfigSource;
 import ma.rokhsa.domain.model.tenant.TenantConfiguration;
+import ma.rokhsa.infrastructure.calendar.ConfiguredWorkingCalendars;
 import ma.rokhsa.infrastructure.config.RokhsaSettings;
 
 /** The tenant configuration in the directory named by {@code rokhsa.tenant-config.dir}. */
@@ -11,9 +12,15 @@ import ma.rokhsa.infrastructure.config.RokhsaSettings;
 class FileTenantConfigSource implements TenantConfigSource {
 
   @Inject RokhsaSettings settings;
+  @Inject ConfiguredWorkingCalendars calendars;
 
+  /** Also reads {@code calendar/} and, when all is valid, hands it to the working calendars. */
   @Override
   public TenantConfiguration load() {
-    return TenantConfigLoader.load(settings.tenantConfigDir());
+    TenantConfiguration configuration = TenantConfigLoader.load(settings.tenantConfigDir());
+    calendars.apply(
+        CalendarConfigLoader.load(
+            settings.tenantConfigDir(), configuration.tenants().keySet(), calendars.rules()));
+    return configuration;
   }
 }

@@ -122,6 +122,16 @@ final class YamlFile {
       }
     }
 
+    /** The keys given, in file order. */
+    List<String> keys() {
+      return List.copyOf(entries.keySet());
+    }
+
+    /** Where the key {@code key} is written. */
+    Optional<Node> keyNode(String key) {
+      return Optional.ofNullable(entries.get(key)).map(NodeTuple::getKeyNode);
+    }
+
     boolean has(String key) {
       return entries.containsKey(key);
     }

@@ -1,14 +1,19 @@
 package ma.rokhsa.domain.model.calendar;
 
-/** Working days of one tenant. */
+import java.time.LocalDate;
+import java.util.List;
+
+/** Working days of one tenant: Monday to Friday, except its holidays and closures. */
 public interface WorkingCalendar {
-  boolean isWorkingDay(java.time.LocalDate day);
+
+  boolean isWorkingDay(LocalDate day);
 
   /** The n-th working day strictly after {@code start} (n >= 1); n == 0 returns start. */
-  java.time.LocalDate addWorkingDays(java.time.LocalDate start, int n);
+  LocalDate addWorkingDays(LocalDate start, int n);
 
   /** Working days in (from, to]: 0 when to <= from. */
-  int workingDaysBetween(java.time.LocalDate from, java.time.LocalDate to);
+  int workingDaysBetween(LocalDate from, LocalDate to);
 
-  java.util.List<Holiday> holidays(int year);
+  /** The year's holidays and closures, in date order. */
+  List<Holiday> holidays(int year);
 }
