@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -337,6 +338,116 @@ class DossierIT {
     assertThat(closed.path("phase").asText()).isEqualTo("CLOSED");
     assertThat(closed.path("decisionMotivation").asText()).contains("agence urbaine");
     assertThat(closed.path("allowedActions")).isEmpty();
+  }
+
+  // --- procedure versions ---------------------------------------------------------------------
+
+  static final String DEMOLIR_VALUES =
+      """
+      {"qualite": "proprietaire", "nom_demandeur": "Karim Benali", "cin": "JA123456",
+       "telephone": "0661234567", "nom_architecte": "Salma Idrissi", "numero_ordre": "4821",
+       "titre_foncier": "T12345/19", "adresse": "Lotissement Al Wifaq, lot 42",
+       "usage_actuel": "habitation", "annee_construction": 1978, "nombre_niveaux": 2,
+       "surface_existante": 210, "nature": "totale", "motif": "reconstruction",
+       "reference_permis_construire": "PC-2026-0815", "date_debut": "2027-01-11",
+       "duree_travaux": 20, "lieu_decharge": "Décharge contrôlée", "etude_demolition": false}
+      """;
+
+  static final List<String> DEMOLIR_PDFS =
+      List.of(
+          "demande", "certificat-propriete", "plan-situation", "plan-existant",
+          "attestation-assurance");
+
+  /** A permis de démolir deposited by the applicant; its API path. */
+  private static String demolition() {
+    String id =
+        created(
+                world.applicant()
+                    .post(
+                        "api/tenants/" + T + "/dossiers",
+                        "{\"procedure\": \"permis-de-demolir\", \"applicantName\": \"Karim Benali\","
+                            + " \"contactEmail\": \"karim.benali@example.ma\", \"values\": "
+                            + DEMOLIR_VALUES
+                            + "}"))
+            .path("id")
+            .asText();
+    String base = "api/tenants/" + T + "/dossiers/" + id;
+    for (String document : DEMOLIR_PDFS) {
+      created(world.applicant().upload(base + "/attachments?document=" + document, document + ".pdf", pdf(1_000)));
+    }
+    created(world.applicant().upload(base + "/attachments?document=photos", "facade.png", png()));
+    created(submit(world.applicant(), base, "k-" + id));
+    return base;
+  }
+
+  @Test
+  void aProcedureUpgradedAtRuntimeKeepsItsOldRulesForTheDossiersDepositedUnderThem()
+      throws IOException {
+    LocalDate today = LocalDate.now(MOROCCO);
+    Set<LocalDate> holidays = holidays(today.getYear());
+    holidays.addAll(holidays(today.getYear() + 1));
+    String v1 = demolition();
+    JsonNode underV1 = ok(world.guichet().get(v1));
+    String v1Version = underV1.path("procedureVersion").asText();
+    assertThat(LocalDate.parse(underV1.path("dueDate").asText()))
+        .isEqualTo(addWorkingDays(today, 3, holidays));
+
+    // Version 2 of the plugin: the guichet gets 5 working days and the commission 20.
+    Path root = Path.of(System.getProperty("rokhsa.root"));
+    String yaml =
+        Files.readString(
+                root.resolve("plugins/permis-de-demolir/src/main/resources/procedure.yaml"))
+            .replace("version: " + v1Version, "version: 2.0.0")
+            .replace(
+                "{id: depose, label: {fr: Déposé — vérification au guichet, ar: مودع — التحقق بالشباك}, deadline-working-days: 3}",
+                "{id: depose, label: {fr: Déposé — vérification au guichet, ar: مودع — التحقق بالشباك}, deadline-working-days: 5}")
+            .replace("deadline-working-days: 15, silence", "deadline-working-days: 20, silence");
+    assertThat(yaml).contains("version: 2.0.0").contains("deadline-working-days: 5}");
+    Path zip =
+        ma.rokhsa.it.support.PluginZips.build(
+            Files.createTempDirectory("demolir-v2"),
+            "permis-de-demolir",
+            "2.0.0",
+            ">=0.1.0",
+            Map.of(
+                "com/vendor/demolir/PermisDeDemolirV2.java",
+                "package com.vendor.demolir;\n"
+                    + "@org.pf4j.Extension\n"
+                    + "public class PermisDeDemolirV2 implements"
+                    + " ma.rokhsa.plugin.api.procedure.ProcedureProvider {\n"
+                    + "  public ma.rokhsa.plugin.api.procedure.ProcedureDefinition definition("
+                    + "ma.rokhsa.plugin.api.procedure.DefinitionLoader loader) {\n"
+                    + "    return loader.load(\"procedure.yaml\");\n  }\n}\n"),
+            Map.of("procedure.yaml", yaml));
+    Http.Response upgraded = PluginUploads.upgrade(world.national(), "permis-de-demolir", zip);
+    assertThat(upgraded.status()).as(upgraded.toString()).isEqualTo(200);
+
+    JsonNode plugins = ok(world.national().get("api/admin/plugins"));
+    assertThat(stream(plugins))
+        .anyMatch(
+            p ->
+                p.path("id").asText().equals("permis-de-demolir@" + v1Version)
+                    && p.path("state").asText().equals("RETAINED"));
+
+    // New deposits follow v2; the v1 dossier keeps v1's rules.
+    String v2 = demolition();
+    JsonNode underV2 = ok(world.guichet().get(v2));
+    assertThat(underV2.path("procedureVersion").asText()).isEqualTo("2.0.0");
+    assertThat(LocalDate.parse(underV2.path("dueDate").asText()))
+        .isEqualTo(addWorkingDays(today, 5, holidays));
+    JsonNode v1Accepted = ok(world.guichet().post(v1 + "/actions/accepter", "{}"));
+    assertThat(v1Accepted.path("procedureVersion").asText()).isEqualTo(v1Version);
+    assertThat(LocalDate.parse(v1Accepted.path("dueDate").asText()))
+        .isEqualTo(addWorkingDays(today, 15, holidays));
+    JsonNode v2Accepted = ok(world.guichet().post(v2 + "/actions/accepter", "{}"));
+    assertThat(LocalDate.parse(v2Accepted.path("dueDate").asText()))
+        .isEqualTo(addWorkingDays(today, 20, holidays));
+
+    // The plugin cannot be removed while dossiers follow it.
+    assertProblem(
+        world.national().send("DELETE", "api/admin/plugins/permis-de-demolir", "application/json", ""),
+        409,
+        "conflict");
   }
 
   // --- bad input leaves nothing behind -------------------------------------------------------

@@ -39,6 +39,8 @@ public class RokhsaSettings {
   private String demoPassword;
   private Optional<Path> pluginTrustAnchors;
   private boolean pluginSignaturesRequired;
+  private String storageKind;
+  private Optional<Path> storageDir;
 
   /** For CDI's proxy. */
   protected RokhsaSettings() {}
@@ -75,6 +77,15 @@ public class RokhsaSettings {
           "rokhsa.plugins.signatures must be required or optional, not " + signatures);
     }
     this.pluginSignaturesRequired = signatures.equals("required");
+    this.storageKind = config.getValue("rokhsa.storage.kind", String.class);
+    if (!storageKind.equals("local") && !storageKind.equals("shared")) {
+      throw new IllegalArgumentException(
+          "rokhsa.storage.kind must be local or shared, not " + storageKind);
+    }
+    this.storageDir =
+        config
+            .getOptionalValue("rokhsa.storage.dir", String.class)
+            .map(path -> dataDir.resolve(path).normalize());
   }
 
   /** The settings as the current configuration gives them, for code that CDI does not create. */
@@ -168,6 +179,19 @@ public class RokhsaSettings {
   /** Whether installed plugins must be signed (false only in development, and said loudly). */
   public boolean pluginSignaturesRequired() {
     return pluginSignaturesRequired;
+  }
+
+  /**
+   * Where deposited files are kept: {@code local} (a directory of this node, under the data
+   * directory by default) or {@code shared} (a directory every node mounts, which must be named).
+   */
+  public String storageKind() {
+    return storageKind;
+  }
+
+  /** The directory of deposited files, if set; relative paths start from the data directory. */
+  public Optional<Path> storageDir() {
+    return storageDir;
   }
 
   /** Demo mode: demo accounts and data. Never on in production. */

@@ -7,7 +7,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import ma.rokhsa.domain.model.document.ContentTooLarge;
 
-/** A file over the limit of its document: 413, nothing stored. */
+/** An upload past its size limit, refused by the content store: 413, the limit in the detail. */
 @Provider
 public class ContentTooLargeMapper implements ExceptionMapper<ContentTooLarge> {
 
@@ -15,10 +15,6 @@ public class ContentTooLargeMapper implements ExceptionMapper<ContentTooLarge> {
 
   @Override
   public Response toResponse(ContentTooLarge e) {
-    return ProblemResponses.of(
-        ProblemType.PAYLOAD_TOO_LARGE,
-        413,
-        "The file is larger than the " + e.limit() + " bytes allowed.",
-        uri);
+    return ProblemResponses.of(ProblemType.PAYLOAD_TOO_LARGE, 413, e.getMessage(), uri);
   }
 }

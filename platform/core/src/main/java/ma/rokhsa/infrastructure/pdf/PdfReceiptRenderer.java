@@ -1,0 +1,444 @@
+package ma.rokhsa.infrastructure.pdf;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.MessageFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import ma.rokhsa.domain.model.document.Receipt;
+import ma.rokhsa.domain.model.document.ReceiptItem;
+import ma.rokhsa.domain.model.document.ReceiptRenderer;
+import ma.rokhsa.infrastructure.pdf.Typesetter.Align;
+import ma.rokhsa.infrastructure.pdf.Typesetter.Weight;
+import ma.rokhsa.infrastructure.pdf.VisualText.Direction;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+
+/**
+ * The receipt (récépissé de dépôt) as a one-page A4 PDF: French on the left, read left to right;
+ * Arabic on the right, read right to left; the Kingdom and the administration, the reference, the
+ * deposit's date and time in Morocco, the procedure, the applicant, each document with the start of
+ * its SHA-256, and the tracking code with a QR code of the tracking address. Noto Sans and Noto
+ * Naskh Arabic are embedded (subsets); the wording comes from {@code messages_fr} and {@code
+ * messages_ar} beside this class. Thread-safe; the fonts are read once, when it is created.
+ */
+@ApplicationScoped
+public class PdfReceiptRenderer implements ReceiptRenderer {
+
+  /** Receipts state Morocco's legal time, whatever the server's zone. */
+  public static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
+
+  /** How many leading hexadecimal digits of a SHA-256 the receipt prints. */
+  public static final int SHORT_HASH = 16;
+
+  private static final String MESSAGES = "ma.rokhsa.infrastructure.pdf.messages";
+  private static final float WIDTH = PDRectangle.A4.getWidth();
+  private static final float HEIGHT = PDRectangle.A4.getHeight();
+  private static final float MARGIN = 42;
+  private static final float LEFT = MARGIN;
+  private static final float RIGHT = WIDTH - MARGIN;
+  private static final float COLUMN = (RIGHT - LEFT) / 2 - 12;
+  private static final float TRACKING_TOP = 238;
+  private static final float QR_SIZE = 112;
+  private static final float GRAY = 0.35f;
+  private static final float RULE = 0.75f;
+
+  private final FontFace latin = FontFace.load("NotoSans-Regular.ttf");
+  private final FontFace latinBold = FontFace.load("NotoSans-Bold.ttf");
+  private final FontFace arabic = FontFace.load("NotoNaskhArabic-Regular.ttf");
+  private final FontFace arabicBold = FontFace.load("NotoNaskhArabic-Bold.ttf");
+  private final ResourceBundle fr = bundle("fr");
+  private final ResourceBundle ar = bundle("ar");
+
+  private static ResourceBundle bundle(String language) {
+    return ResourceBundle.getBundle(
+        MESSAGES,
+        Locale.forLanguageTag(language),
+        PdfReceiptRenderer.class.getClassLoader(),
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  @Override
+  public byte[] render(Receipt receipt) {
+    try (PDDocument document = new PDDocument()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      document.addPage(page);
+      Weight regular = new Weight(latin, latin.embedIn(document), arabic, arabic.embedIn(document));
+      Weight bold =
+          new Weight(
+              latinBold, latinBold.embedIn(document), arabicBold, arabicBold.embedIn(document));
+      try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+        new Drawing(receipt, content, new Typesetter(content, regular, bold)).draw();
+      }
+      PDDocumentInformation info = document.getDocumentInformation();
+      info.setTitle(MessageFormat.format(fr.getString("receipt.pdf-title"), receipt.reference()));
+      info.setCreator("Rokhsa");
+      document.getDocumentCatalog().setLanguage("fr-MA");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("rendering the receipt " + receipt.reference() + " failed", e);
+    }
+  }
+
+  /** The drawing of one receipt, from the top of the page down. */
+  private final class Drawing {
+
+    private final Receipt receipt;
+    private final PDPageContentStream content;
+    private final Typesetter text;
+
+    Drawing(Receipt receipt, PDPageContentStream content, Typesetter text) {
+      this.receipt = receipt;
+      this.content = content;
+      this.text = text;
+    }
+
+    void draw() throws IOException {
+      float y = header(HEIGHT - MARGIN - 10);
+      y = title(y - 34);
+      y = fields(y - 30);
+      documents(y - 18, TRACKING_TOP + 16);
+      tracking();
+      footer();
+    }
+
+    private float header(float y) throws IOException {
+      french(fr.getString("receipt.kingdom").toUpperCase(Locale.FRENCH), true, 11, LEFT, y);
+      arabic(ar.getString("receipt.kingdom"), true, 13, RIGHT, y);
+      french(receipt.tenantNameFr(), false, 10, LEFT, y - 16);
+      arabic(receipt.tenantNameAr(), false, 12, RIGHT, y - 16);
+      rule(y - 28);
+      return y - 28;
+    }
+
+    private float title(float y) throws IOException {
+      gray(0);
+      text.draw(
+          fr.getString("receipt.title"),
+          Direction.LEFT_TO_RIGHT,
+          true,
+          18,
+          WIDTH / 2,
+          y,
+          Align.CENTER,
+          RIGHT - LEFT);
+      text.draw(
+          ar.getString("receipt.title"),
+          Direction.RIGHT_TO_LEFT,
+          true,
+          18,
+          WIDTH / 2,
+          y - 26,
+          Align.CENTER,
+          RIGHT - LEFT);
+      return y - 26;
+    }
+
+    private float fields(float y) throws IOException {
+      String depositedAt =
+          receipt.depositedAt().atZoneSameInstant(MOROCCO).format(pattern(fr))
+              + " ("
+              + fr.getString("receipt.time-zone")
+              + ")";
+      y = field("receipt.reference", receipt.reference(), Direction.LEFT_TO_RIGHT, true, y);
+      y = field("receipt.deposited-at", depositedAt, Direction.LEFT_TO_RIGHT, false, y);
+      y = field("receipt.procedure", receipt.procedureNameFr(), Direction.LEFT_TO_RIGHT, false, y);
+      value(receipt.procedureNameAr(), Direction.RIGHT_TO_LEFT, false, y + 2);
+      y -= 18;
+      return field("receipt.applicant", receipt.applicantName(), Direction.FIRST_STRONG, false, y);
+    }
+
+    /** A row: French label, value, Arabic label. Returns where the next row goes. */
+    private float field(String key, String value, Direction direction, boolean strong, float y)
+        throws IOException {
+      gray(GRAY);
+      french(fr.getString(key), false, 10, LEFT, y);
+      arabic(ar.getString(key), false, 12, RIGHT, y);
+      value(value, direction, strong, y);
+      return y - 20;
+    }
+
+    /** A value between the labels: Latin text starts after the French label, Arabic ends before. */
+    private void value(String value, Direction direction, boolean strong, float y)
+        throws IOException {
+      gray(0);
+      float start = LEFT + 118;
+      float end = RIGHT - 100;
+      boolean rightToLeft =
+          direction == Direction.RIGHT_TO_LEFT
+              || direction == Direction.FIRST_STRONG && startsRightToLeft(value);
+      text.draw(
+          value,
+          direction,
+          strong,
+          11,
+          rightToLeft ? end : start,
+          y,
+          rightToLeft ? Align.RIGHT : Align.LEFT,
+          end - start);
+    }
+
+    private void documents(float top, float bottom) throws IOException {
+      gray(0);
+      french(fr.getString("receipt.documents"), true, 11, LEFT, top);
+      arabic(ar.getString("receipt.documents"), true, 13, RIGHT, top);
+      rule(top - 8);
+      List<ReceiptItem> items = receipt.documents();
+      float available = top - 8 - bottom;
+      boolean twoLines = items.size() * 30f <= available;
+      float rowHeight = twoLines ? 30f : Math.min(16f, available / Math.max(1, items.size()));
+      float scale = Math.min(1f, rowHeight / 16f);
+      if (!twoLines && scale < 0.6f) {
+        throw new IllegalArgumentException(
+            "a receipt lists at most "
+                + (int) (available / (16f * 0.6f))
+                + " documents on its page, not "
+                + items.size());
+      }
+      float y = top - 8 - 14 * Math.max(scale, 0.8f);
+      int number = 0;
+      for (ReceiptItem item : items) {
+        number++;
+        String hash = item.sha256().substring(0, SHORT_HASH);
+        gray(0);
+        text.draw(
+            number + ". " + item.labelFr(),
+            Direction.LEFT_TO_RIGHT,
+            false,
+            10 * scale,
+            LEFT,
+            y,
+            Align.LEFT,
+            COLUMN - 50);
+        text.draw(
+            item.labelAr(),
+            Direction.RIGHT_TO_LEFT,
+            false,
+            11 * scale,
+            RIGHT,
+            y,
+            Align.RIGHT,
+            COLUMN - 50);
+        gray(GRAY);
+        if (twoLines) {
+          text.draw(
+              item.fileName(),
+              Direction.FIRST_STRONG,
+              false,
+              8,
+              LEFT + 12,
+              y - 12,
+              Align.LEFT,
+              COLUMN);
+          text.draw(
+              fr.getString("receipt.fingerprint") + " " + hash + "…",
+              Direction.LEFT_TO_RIGHT,
+              false,
+              8,
+              RIGHT,
+              y - 12,
+              Align.RIGHT,
+              COLUMN);
+        } else {
+          text.draw(
+              hash + "…",
+              Direction.LEFT_TO_RIGHT,
+              false,
+              8 * scale,
+              WIDTH / 2,
+              y,
+              Align.CENTER,
+              100);
+        }
+        y -= rowHeight;
+      }
+    }
+
+    private void tracking() throws IOException {
+      float top = TRACKING_TOP;
+      float bottom = top - 150;
+      content.setStrokingColor(GRAY);
+      content.setLineWidth(RULE);
+      content.addRect(LEFT, bottom, RIGHT - LEFT, top - bottom);
+      content.stroke();
+      float side = (RIGHT - LEFT - QR_SIZE) / 2 - 24;
+      float y = top - 24;
+      gray(GRAY);
+      french(fr.getString("receipt.tracking-code"), false, 10, LEFT + 12, y);
+      arabic(ar.getString("receipt.tracking-code"), false, 12, RIGHT - 12, y);
+      gray(0);
+      text.draw(
+          receipt.trackingCode(),
+          Direction.LEFT_TO_RIGHT,
+          true,
+          16,
+          LEFT + 12,
+          y - 24,
+          Align.LEFT,
+          side);
+      text.draw(
+          receipt.trackingCode(),
+          Direction.LEFT_TO_RIGHT,
+          true,
+          16,
+          RIGHT - 12,
+          y - 24,
+          Align.RIGHT,
+          side);
+      gray(GRAY);
+      float line = y - 48;
+      for (String help :
+          text.wrap(
+              fr.getString("receipt.tracking-help"), Direction.LEFT_TO_RIGHT, false, 9, side)) {
+        french(help, false, 9, LEFT + 12, line);
+        line -= 12;
+      }
+      line = y - 48;
+      for (String help :
+          text.wrap(
+              ar.getString("receipt.tracking-help"), Direction.RIGHT_TO_LEFT, false, 10, side)) {
+        arabic(help, false, 10, RIGHT - 12, line);
+        line -= 14;
+      }
+      float qrLeft = (WIDTH - QR_SIZE) / 2;
+      qrCode(receipt.trackingUrl().toString(), qrLeft, top - 10 - QR_SIZE, QR_SIZE);
+      gray(0);
+      text.draw(
+          receipt.trackingUrl().toString(),
+          Direction.LEFT_TO_RIGHT,
+          false,
+          8,
+          WIDTH / 2,
+          bottom + 10,
+          Align.CENTER,
+          RIGHT - LEFT - 24);
+    }
+
+    private void footer() throws IOException {
+      gray(GRAY);
+      float y = MARGIN + 14;
+      text.draw(
+          fr.getString("receipt.notice"),
+          Direction.LEFT_TO_RIGHT,
+          false,
+          8,
+          LEFT,
+          y,
+          Align.LEFT,
+          RIGHT - LEFT);
+      text.draw(
+          ar.getString("receipt.notice"),
+          Direction.RIGHT_TO_LEFT,
+          false,
+          9,
+          RIGHT,
+          y - 14,
+          Align.RIGHT,
+          RIGHT - LEFT);
+    }
+
+    /** The QR code as vector squares, one per run of dark modules, with a quiet zone around. */
+    private void qrCode(String data, float x, float y, float size) throws IOException {
+      BitMatrix matrix;
+      try {
+        matrix =
+            new QRCodeWriter()
+                .encode(
+                    data,
+                    BarcodeFormat.QR_CODE,
+                    0,
+                    0,
+                    Map.of(
+                        EncodeHintType.ERROR_CORRECTION,
+                        ErrorCorrectionLevel.M,
+                        EncodeHintType.MARGIN,
+                        4,
+                        EncodeHintType.CHARACTER_SET,
+                        "UTF-8"));
+      } catch (WriterException e) {
+        throw new IllegalArgumentException("the tracking address cannot be a QR code: " + data, e);
+      }
+      float module = size / matrix.getWidth();
+      content.setNonStrokingColor(1f);
+      content.addRect(x, y, size, size);
+      content.fill();
+      content.setNonStrokingColor(0f);
+      for (int row = 0; row < matrix.getHeight(); row++) {
+        int column = 0;
+        while (column < matrix.getWidth()) {
+          if (!matrix.get(column, row)) {
+            column++;
+            continue;
+          }
+          int start = column;
+          while (column < matrix.getWidth() && matrix.get(column, row)) {
+            column++;
+          }
+          content.addRect(
+              x + start * module, y + size - (row + 1) * module, (column - start) * module, module);
+        }
+      }
+      content.fill();
+    }
+
+    private void french(String value, boolean strong, float size, float x, float y)
+        throws IOException {
+      text.draw(value, Direction.LEFT_TO_RIGHT, strong, size, x, y, Align.LEFT, COLUMN);
+    }
+
+    private void arabic(String value, boolean strong, float size, float x, float y)
+        throws IOException {
+      text.draw(value, Direction.RIGHT_TO_LEFT, strong, size, x, y, Align.RIGHT, COLUMN);
+    }
+
+    private void rule(float y) throws IOException {
+      content.setStrokingColor(GRAY);
+      content.setLineWidth(RULE);
+      content.moveTo(LEFT, y);
+      content.lineTo(RIGHT, y);
+      content.stroke();
+    }
+
+    private void gray(float level) throws IOException {
+      content.setNonStrokingColor(level);
+    }
+  }
+
+  private static DateTimeFormatter pattern(ResourceBundle messages) {
+    return DateTimeFormatter.ofPattern(
+        messages.getString("receipt.date-time.pattern"), messages.getLocale());
+  }
+
+  private static boolean startsRightToLeft(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      byte direction = Character.getDirectionality(c);
+      if (direction == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+        return false;
+      }
+      if (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+          || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
