@@ -619,7 +619,7 @@ public class DossierService {
       rules.consolidate(dossier, round);
     }
     rules.move(dossier, t, values, today, now);
-    if (t.by() == ActingRole.SIGNATORY || tacit) {
+    if ((t.by() == ActingRole.SIGNATORY && note.isPresent()) || tacit) {
       rules.decide(dossier, note.orElse(null), tacit);
     }
     String to = t.to();
@@ -878,7 +878,7 @@ public class DossierService {
             workflow.state(state).orElseThrow().label(),
             dossier.stateEnteredAt().orElseThrow(),
             dossier.dueDate(),
-            dossier.overdue(today()),
+            dossier.overdue(today(clock.instant())),
             next,
             dossier.tacit()));
   }
@@ -907,11 +907,6 @@ public class DossierService {
   /** The current state of a dossier, for a conflict report. */
   public Optional<Dossier> current(TenantId tenant, Actor actor, DossierId id) {
     return dossiers.find(id).filter(d -> mayRead(actor, d));
-  }
-
-  /** Today in Morocco's legal time. */
-  public LocalDate today() {
-    return today(clock.instant());
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

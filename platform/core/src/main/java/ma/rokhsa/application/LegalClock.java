@@ -27,6 +27,7 @@ public class LegalClock {
 
   private LegalClockQueries queries;
   private DossierService dossiers;
+  private LegalTime time;
   private int reminderWorkingDays;
 
   /** For CDI's proxy. */
@@ -44,7 +45,7 @@ public class LegalClock {
 
   /** One pass for today. */
   public Tick tick() {
-    return tick(dossiers.today());
+    return tick(time.today());
   }
 
   /**

@@ -41,6 +41,7 @@ import ma.rokhsa.application.DossierService.Download;
 import ma.rokhsa.application.DossierService.Submission;
 import ma.rokhsa.application.DossierUploads;
 import ma.rokhsa.application.InvalidInput;
+import ma.rokhsa.application.LegalTime;
 import ma.rokhsa.application.StaleDossier;
 import ma.rokhsa.domain.model.dossier.Attachment;
 import ma.rokhsa.domain.model.dossier.Dossier;
@@ -85,6 +86,7 @@ public class DossierResource {
   @Inject DossierService dossiers;
   @Inject DossierUploads uploads;
   @Inject DossierNotices notices;
+  @Inject LegalTime time;
   @Context HttpServletRequest http;
   @Context UriInfo uri;
 
@@ -134,7 +136,7 @@ public class DossierResource {
       @QueryParam("procedure") String procedure,
       @QueryParam("overdue") @DefaultValue("false") boolean overdue,
       @QueryParam("limit") @DefaultValue("100") int limit) {
-    LocalDate today = dossiers.today();
+    LocalDate today = time.today();
     DossierFilter filter =
         new DossierFilter(
             Optional.ofNullable(phase).map(p -> RequestValues.enumValue(Phase.class, "phase", p)),
