@@ -270,7 +270,9 @@ class TenancyIT {
           new Endpoint(
               "POST",
               "/api/tenants/{tenantId}/extra-keys",
-              "{\"keyCount\": 1, \"costMad\": 1, \"purchasedOn\": \"2026-11-29\"}"));
+              "{\"keyCount\": 1, \"costMad\": 1, \"purchasedOn\": \"2026-11-29\"}"),
+          new Endpoint("GET", "/api/tenants/{tenantId}/audit", null),
+          new Endpoint("GET", "/api/tenants/{tenantId}/audit/verify", null));
 
   @Test
   void theMatrixCoversEveryTenantScopedEndpointOfTheApi() {
@@ -390,6 +392,19 @@ class TenancyIT {
             .post("api/tenants/" + A + "/signatories", "{\"fullName\": \"X\", \"title\": \"Y\"}"),
         403,
         "forbidden");
+  }
+
+  @Test
+  void theAuditTrailIsReadByTenantAdminsSupervisorsAndTheNationOnly() {
+    String audit = "api/tenants/" + A + "/audit";
+    for (Http reader : List.of(world.adminA(), world.supervisor(), world.national())) {
+      assertThat(reader.get(audit).status()).isEqualTo(200);
+      JsonNode verification = ok(reader.get(audit + "/verify"));
+      assertThat(verification.path("tenant").asText()).isEqualTo(A);
+      assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
+    }
+    assertProblem(world.agentA().get(audit), 403, "forbidden");
+    assertProblem(world.signatoryA().get(audit + "/verify"), 403, "forbidden");
   }
 
   // --- concurrency ---------------------------------------------------------------------------
