@@ -407,6 +407,41 @@ class TenancyIT {
     assertProblem(world.signatoryA().get(audit + "/verify"), 403, "forbidden");
   }
 
+  @Test
+  void assigningAndRevokingASignatureKeyIsAudited() {
+    String lbirJdid = "06.181.01.05";
+    String base = "api/tenants/" + lbirJdid;
+    long signatory =
+        created(
+                world
+                    .national()
+                    .post(
+                        base + "/signatories",
+                        "{\"fullName\": \"Audit " + world.run() + "\", \"title\": \"Délégué\"}"))
+            .path("id")
+            .asLong();
+    long key =
+        created(
+                world
+                    .national()
+                    .post(base + "/signatories/" + signatory + "/keys", "{\"label\": \"audited\"}"))
+            .path("id")
+            .asLong();
+    ok(world.national().post(base + "/signature-keys/" + key + "/revoke", ""));
+
+    JsonNode entries =
+        ok(world.supervisor().get(base + "/audit?subjectType=signature-key&subjectId=" + key))
+            .path("entries");
+    assertThat(stream(entries).map(e -> e.path("action").asText()))
+        .containsExactly("signature-key.assigned", "signature-key.revoked");
+    assertThat(stream(entries).map(e -> e.path("actor").asText())).containsOnly("admin");
+    assertThat(stream(entries).map(e -> e.path("sourceAddress").asText()))
+        .allSatisfy(address -> assertThat(address).isNotBlank());
+    JsonNode verification = ok(world.supervisor().get(base + "/audit/verify"));
+    assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
+    assertThat(verification.path("entries").asLong()).isGreaterThanOrEqualTo(2);
+  }
+
   // --- concurrency ---------------------------------------------------------------------------
 
   @Test
