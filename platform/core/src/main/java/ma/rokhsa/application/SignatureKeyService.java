@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import ma.rokhsa.domain.RuleViolation;
+import ma.rokhsa.domain.model.audit.AuditEvent;
+import ma.rokhsa.domain.model.audit.AuditTrail;
 import ma.rokhsa.domain.model.signature.ExtraKeyPurchase;
 import ma.rokhsa.domain.model.signature.KeyAllowance;
 import ma.rokhsa.domain.model.signature.Signatory;
@@ -30,15 +32,18 @@ public class SignatureKeyService {
   private SignatureKeyRepository keys;
   private TenantRepository tenants;
   private Clock clock;
+  private AuditTrail audit;
 
   /** For CDI's proxy. */
   protected SignatureKeyService() {}
 
   @Inject
-  SignatureKeyService(SignatureKeyRepository keys, TenantRepository tenants, Clock clock) {
+  SignatureKeyService(
+      SignatureKeyRepository keys, TenantRepository tenants, Clock clock, AuditTrail audit) {
     this.keys = keys;
     this.tenants = tenants;
     this.clock = clock;
+    this.audit = audit;
   }
 
   public List<Signatory> signatories(TenantId tenant) {
@@ -67,13 +72,14 @@ public class SignatureKeyService {
 
   /**
    * Assigns a key to a signatory of the tenant. Assignments in one tenant are made one at a time
-   * (the tenant is locked), so two agents cannot together exceed the allowance.
+   * (the tenant is locked), so two agents cannot together exceed the allowance. Audited.
    *
+   * @param sourceAddress the client's address, for the audit trail
    * @return the key, or empty if the tenant has no such signatory
    * @throws RuleViolation if every allowed key is in use
    */
   public Optional<SignatureKey> assignKey(
-      TenantId tenant, Long signatoryId, String label, String actor) {
+      TenantId tenant, Long signatoryId, String label, String actor, String sourceAddress) {
     Tenant locked = tenants.findForUpdate(tenant).orElseThrow();
     Optional<Signatory> signatory = keys.signatory(signatoryId);
     if (signatory.isEmpty()) {
@@ -86,13 +92,34 @@ public class SignatureKeyService {
       throw new RuleViolation(e.getMessage());
     }
     keys.store(key);
+    audit.record(
+        tenant,
+        new AuditEvent(
+            actor,
+            "signature-key.assigned",
+            "signature-key",
+            key.id().toString(),
+            "signatory " + signatoryId + (key.beyondQuota() ? ", beyond the quota" : ""),
+            sourceAddress));
     return Optional.of(key);
   }
 
-  /** Revokes a key; returns it, or empty if the tenant has no such key. */
-  public Optional<SignatureKey> revokeKey(TenantId tenant, Long keyId) {
+  /** Revokes a key (audited the first time); returns it, or empty if the tenant has no such key. */
+  public Optional<SignatureKey> revokeKey(
+      TenantId tenant, Long keyId, String actor, String sourceAddress) {
     Optional<SignatureKey> key = keys.key(keyId);
-    key.ifPresent(k -> k.revoke(clock.instant()));
+    if (key.isPresent() && key.get().active()) {
+      key.get().revoke(clock.instant());
+      audit.record(
+          tenant,
+          new AuditEvent(
+              actor,
+              "signature-key.revoked",
+              "signature-key",
+              keyId.toString(),
+              "signatory " + key.get().signatoryId(),
+              sourceAddress));
+    }
     return key;
   }
 

@@ -6,8 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import ma.rokhsa.it.support.Deployments;
 import ma.rokhsa.it.support.Http;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The platform's foundation, black-box over HTTP against the real WAR on a managed Payara Micro:
- * operations endpoints and error handling. One deployment serves every test here.
+ * operations endpoints, error handling and the audit trail (recorded and tampered with through the
+ * test-only probes). One deployment serves every test here.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -175,6 +183,146 @@ class PlatformIT {
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     assertThat(response.json().path("name").asText()).isEqualTo("Rokhsa");
+  }
+
+  // --- the audit trail (tenants of region 01 that no other test writes to) --------------------
+
+  @Test
+  void concurrentAuditAppendsMakeOneGapFreeChainPerTenant() throws Exception {
+    String first = "01.051.01.01";
+    String second = "01.051.01.03";
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Integer>> calls = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        String tenant = i % 3 == 2 ? second : first;
+        int count = 1 + i % 2;
+        calls.add(
+            pool.submit(
+                () ->
+                    http.post("api/_probe/audit/" + tenant + "/record?count=" + count, "")
+                        .status()));
+      }
+      for (Future<Integer> call : calls) {
+        assertThat(call.get()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Http admin = nationalAdmin();
+    // 40 calls on the first tenant, 20 on the second; every other call records two entries.
+    for (Map.Entry<String, Integer> tenant : Map.of(first, 60, second, 30).entrySet()) {
+      JsonNode verification = ok(admin.get("api/tenants/" + tenant.getKey() + "/audit/verify"));
+      assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
+      assertThat(verification.path("entries").asInt()).isEqualTo(tenant.getValue());
+      JsonNode page = ok(admin.get("api/tenants/" + tenant.getKey() + "/audit?limit=1000"));
+      List<Long> sequences = new ArrayList<>();
+      page.path("entries").forEach(e -> sequences.add(e.path("sequence").asLong()));
+      assertThat(sequences)
+          .as("numbered 1, 2, 3… without gap or duplicate")
+          .isEqualTo(LongStream.rangeClosed(1, tenant.getValue()).boxed().toList());
+      assertThat(verification.path("lastHash").asText())
+          .isEqualTo(page.path("entries").get(tenant.getValue() - 1).path("hash").asText());
+    }
+  }
+
+  @Test
+  void verificationNamesAnAuditRowChangedInTheDatabase() {
+    String tenant = "01.051.01.05";
+    Http admin = nationalAdmin();
+    assertThat(http.post("api/_probe/audit/" + tenant + "/record?count=5", "").status())
+        .isEqualTo(200);
+    assertThat(ok(admin.get("api/tenants/" + tenant + "/audit/verify")).path("intact").asBoolean())
+        .isTrue();
+
+    assertThat(http.post("api/_probe/audit/" + tenant + "/tamper?sequence=3", "").body())
+        .isEqualTo("1");
+
+    JsonNode verification = ok(admin.get("api/tenants/" + tenant + "/audit/verify"));
+    assertThat(verification.path("intact").asBoolean()).isFalse();
+    assertThat(verification.path("brokenAt").asLong()).isEqualTo(3);
+    assertThat(verification.path("fault").asText()).isEqualTo("ALTERED");
+    assertThat(verification.path("entries").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void verificationNamesAnAuditRowDeletedFromTheMiddle() {
+    String tenant = "01.051.01.07";
+    Http admin = nationalAdmin();
+    assertThat(http.post("api/_probe/audit/" + tenant + "/record?count=5", "").status())
+        .isEqualTo(200);
+
+    assertThat(http.post("api/_probe/audit/" + tenant + "/remove?sequence=2", "").body())
+        .isEqualTo("1");
+
+    JsonNode verification = ok(admin.get("api/tenants/" + tenant + "/audit/verify"));
+    assertThat(verification.path("intact").asBoolean()).isFalse();
+    assertThat(verification.path("brokenAt").asLong()).isEqualTo(2);
+    assertThat(verification.path("fault").asText()).isEqualTo("REMOVED");
+    assertThat(http.post("api/_probe/audit/" + tenant + "/remove?sequence=5", "").body())
+        .isEqualTo("1");
+    assertThat(ok(admin.get("api/tenants/" + tenant + "/audit/verify")).path("brokenAt").asLong())
+        .as("still the first break")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void anAuditEntryGoesWithItsTransactionAndNeedsOne() {
+    String tenant = "01.051.01.09";
+    Http admin = nationalAdmin();
+    assertThat(http.post("api/_probe/audit/" + tenant + "/record?count=2", "").status())
+        .isEqualTo(200);
+
+    assertProblem(
+        http.post("api/_probe/audit/" + tenant + "/record-then-fail", ""), 500, "internal-error");
+    assertProblem(
+        http.post("api/_probe/audit/" + tenant + "/record-outside-transaction", ""),
+        500,
+        "internal-error");
+    assertThat(http.post("api/_probe/audit/" + tenant + "/record", "").status()).isEqualTo(200);
+
+    JsonNode verification = ok(admin.get("api/tenants/" + tenant + "/audit/verify"));
+    assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
+    assertThat(verification.path("entries").asLong()).isEqualTo(3);
+    assertThat(
+            ok(admin.get("api/tenants/" + tenant + "/audit?subjectId=CAS-ROLLED-BACK"))
+                .path("entries"))
+        .isEmpty();
+  }
+
+  @Test
+  void theAuditTrailIsListedBySubjectAndPageByPage() {
+    String tenant = "01.051.03.01";
+    Http admin = nationalAdmin();
+    http.post("api/_probe/audit/" + tenant + "/record?count=3&subjectId=CAS-A", "");
+    http.post("api/_probe/audit/" + tenant + "/record?count=2&subjectId=CAS-B", "");
+    String base = "api/tenants/" + tenant + "/audit";
+
+    JsonNode first = ok(admin.get(base + "?subjectType=dossier&subjectId=CAS-A&limit=2"));
+    assertThat(first.path("entries")).hasSize(2);
+    assertThat(first.path("next").asLong()).isEqualTo(2);
+    JsonNode second = ok(admin.get(base + "?subjectType=dossier&subjectId=CAS-A&limit=2&after=2"));
+    assertThat(second.path("entries")).hasSize(1);
+    assertThat(second.path("next").isMissingNode()).as("no next page").isTrue();
+    JsonNode entry = second.path("entries").get(0);
+    assertThat(entry.path("sequence").asLong()).isEqualTo(3);
+    assertThat(entry.path("actor").asText()).isEqualTo("probe");
+    assertThat(entry.path("action").asText()).isEqualTo("dossier.viewed");
+    assertThat(entry.path("sourceAddress").asText()).isEqualTo("192.0.2.7");
+    assertThat(entry.path("previousHash").asText())
+        .isEqualTo(first.path("entries").get(1).path("hash").asText());
+    assertThat(ok(admin.get(base + "?subjectId=CAS-B")).path("entries")).hasSize(2);
+    assertProblem(admin.get(base + "?limit=0"), 400, "bad-request");
+    assertProblem(admin.get(base + "?after=-1"), 400, "bad-request");
+  }
+
+  private Http nationalAdmin() {
+    return http.signIn("admin", System.getProperty("rokhsa.it.admin-password"));
+  }
+
+  private static JsonNode ok(Http.Response response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.json();
   }
 
   private static JsonNode check(JsonNode health, String name) {

@@ -302,7 +302,9 @@ class TenancyIT {
               "/api/tenants/{tenantId}/extra-keys",
               "{\"keyCount\": 1, \"costMad\": 1, \"purchasedOn\": \"2026-11-29\"}"),
           new Endpoint("GET", "/api/tenants/{tenantId}/calendar/{year}", null),
-          new Endpoint("GET", "/api/tenants/{tenantId}/calendar/working-days", null));
+          new Endpoint("GET", "/api/tenants/{tenantId}/calendar/working-days", null),
+          new Endpoint("GET", "/api/tenants/{tenantId}/audit", null),
+          new Endpoint("GET", "/api/tenants/{tenantId}/audit/verify", null));
 
   @Test
   void theMatrixCoversEveryTenantScopedEndpointOfTheApi() {
@@ -426,6 +428,54 @@ class TenancyIT {
             .post("api/tenants/" + A + "/signatories", "{\"fullName\": \"X\", \"title\": \"Y\"}"),
         403,
         "forbidden");
+  }
+
+  @Test
+  void theAuditTrailIsReadByTenantAdminsSupervisorsAndTheNationOnly() {
+    String audit = "api/tenants/" + A + "/audit";
+    for (Http reader : List.of(world.adminA(), world.supervisor(), world.national())) {
+      assertThat(reader.get(audit).status()).isEqualTo(200);
+      JsonNode verification = ok(reader.get(audit + "/verify"));
+      assertThat(verification.path("tenant").asText()).isEqualTo(A);
+      assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
+    }
+    assertProblem(world.agentA().get(audit), 403, "forbidden");
+    assertProblem(world.signatoryA().get(audit + "/verify"), 403, "forbidden");
+  }
+
+  @Test
+  void assigningAndRevokingASignatureKeyIsAudited() {
+    String lbirJdid = "06.181.01.05";
+    String base = "api/tenants/" + lbirJdid;
+    long signatory =
+        created(
+                world
+                    .national()
+                    .post(
+                        base + "/signatories",
+                        "{\"fullName\": \"Audit " + world.run() + "\", \"title\": \"Délégué\"}"))
+            .path("id")
+            .asLong();
+    long key =
+        created(
+                world
+                    .national()
+                    .post(base + "/signatories/" + signatory + "/keys", "{\"label\": \"audited\"}"))
+            .path("id")
+            .asLong();
+    ok(world.national().post(base + "/signature-keys/" + key + "/revoke", ""));
+
+    JsonNode entries =
+        ok(world.supervisor().get(base + "/audit?subjectType=signature-key&subjectId=" + key))
+            .path("entries");
+    assertThat(stream(entries).map(e -> e.path("action").asText()))
+        .containsExactly("signature-key.assigned", "signature-key.revoked");
+    assertThat(stream(entries).map(e -> e.path("actor").asText())).containsOnly("admin");
+    assertThat(stream(entries).map(e -> e.path("sourceAddress").asText()))
+        .allSatisfy(address -> assertThat(address).isNotBlank());
+    JsonNode verification = ok(world.supervisor().get(base + "/audit/verify"));
+    assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
+    assertThat(verification.path("entries").asLong()).isGreaterThanOrEqualTo(2);
   }
 
   // --- concurrency ---------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package ma.rokhsa.interfaces.rest.tenant;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -55,6 +56,7 @@ public class TenantResource {
   @Inject AccountService accounts;
   @Inject SignatureKeyService keys;
   @Inject ProcedureCatalog catalog;
+  @Inject HttpServletRequest http;
 
   private Tenant tenant;
   private TenantId id;
@@ -170,7 +172,7 @@ public class TenantResource {
   public Response assignKey(
       @PathParam("signatoryId") long signatoryId, @Valid @NotNull NewKey key) {
     access.require(Role.TENANT_ADMIN);
-    return keys.assignKey(id, signatoryId, key.label, caller.username())
+    return keys.assignKey(id, signatoryId, key.label, caller.username(), http.getRemoteAddr())
         .map(k -> Response.status(Response.Status.CREATED).entity(KeyView.of(k)).build())
         .orElseThrow(NotFoundException::new);
   }
@@ -187,7 +189,9 @@ public class TenantResource {
   @Operation(summary = "Revoke a signature key")
   public KeyView revoke(@PathParam("keyId") long keyId) {
     access.require(Role.TENANT_ADMIN);
-    return keys.revokeKey(id, keyId).map(KeyView::of).orElseThrow(NotFoundException::new);
+    return keys.revokeKey(id, keyId, caller.username(), http.getRemoteAddr())
+        .map(KeyView::of)
+        .orElseThrow(NotFoundException::new);
   }
 
   @GET

@@ -1,0 +1,197 @@
+package ma.rokhsa.infrastructure.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import ma.rokhsa.domain.model.audit.AuditChain;
+import ma.rokhsa.domain.model.audit.AuditEvent;
+import ma.rokhsa.domain.model.audit.ChainHead;
+import ma.rokhsa.domain.model.audit.ChainLink;
+import ma.rokhsa.domain.model.tenant.TenantId;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator's command against a real database: an H2 one in PostgreSQL mode, with the platform's
+ * own migrations, written to as the platform writes (the same chain code), then tampered with by
+ * SQL.
+ */
+class AuditVerifyCommandTest {
+
+  static final String CASA = "06.141.01.0";
+  static final String RABAT = "04.421.01.0";
+  static final String EMPTY = "01.051.01.01";
+
+  private String url;
+  private Connection db;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void database() throws SQLException {
+    url =
+        "jdbc:h2:mem:audit-"
+            + UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    Flyway.configure()
+        .dataSource(url, "rokhsa", "")
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    db = DriverManager.getConnection(url, "rokhsa", "");
+    for (String tenant : new String[] {CASA, RABAT, EMPTY}) {
+      try (PreparedStatement insert =
+          db.prepareStatement(
+              "insert into tenant (id, kind, path, name_fr, name_ar, status, theme, procedures,"
+                  + " signature_key_quota, version) values (?, 'URBAN_COMMUNE', ?, 'x', 'x',"
+                  + " 'ACTIVE', 'default', '', 1, 1)")) {
+        insert.setString(1, tenant);
+        insert.setString(2, tenant);
+        insert.executeUpdate();
+      }
+    }
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    try (var statement = db.createStatement()) {
+      statement.execute("shutdown");
+    }
+  }
+
+  @Test
+  void intactChainsExitZero() throws SQLException {
+    record(CASA, 5);
+    record(RABAT, 3);
+
+    assertThat(verify()).as(output()).isZero();
+    assertThat(output())
+        .contains("tenant 04.421.01.0: intact, 3 entries")
+        .contains("tenant 06.141.01.0: intact, 5 entries")
+        .contains("INTACT: 2 chain(s), 8 entries");
+  }
+
+  @Test
+  void anAlteredRowIsNamedByTenantAndSequence() throws SQLException {
+    record(CASA, 5);
+    record(RABAT, 3);
+    update(
+        "update audit_entry set detail = 'nothing to see' where tenant_id = ? and sequence_number = 4",
+        CASA);
+
+    assertThat(verify()).as(output()).isEqualTo(1);
+    assertThat(output())
+        .contains("tenant 06.141.01.0: BROKEN at sequence 4 (ALTERED)")
+        .contains("tenant 04.421.01.0: intact, 3 entries")
+        .contains("  tenant 06.141.01.0 sequence 4 ALTERED");
+  }
+
+  @Test
+  void aDeletedMiddleRowIsNamed() throws SQLException {
+    record(CASA, 5);
+    update("delete from audit_entry where tenant_id = ? and sequence_number = 2", CASA);
+
+    assertThat(verify()).as(output()).isEqualTo(1);
+    assertThat(output()).contains("tenant 06.141.01.0 sequence 2 REMOVED");
+  }
+
+  @Test
+  void aTruncatedTailAndAnEmptiedChainAreNamed() throws SQLException {
+    record(CASA, 5);
+    record(EMPTY, 2);
+    update("delete from audit_entry where tenant_id = ? and sequence_number >= 4", CASA);
+    update("delete from audit_entry where tenant_id = ?", EMPTY);
+
+    assertThat(verify("--tenant", CASA)).as(output()).isEqualTo(1);
+    assertThat(output()).contains("tenant 06.141.01.0 sequence 4 TRUNCATED");
+    out.reset();
+    assertThat(verify()).as(output()).isEqualTo(1);
+    assertThat(output()).contains("tenant 01.051.01.01 sequence 1 TRUNCATED");
+  }
+
+  @Test
+  void anUnreachableDatabaseOrAWrongOptionExitTwo() {
+    assertThat(verify("--bogus")).isEqualTo(2);
+    assertThat(
+            AuditVerifyCommand.run(
+                new String[] {"--url", "jdbc:postgresql://127.0.0.1:1/none"},
+                Map.of(),
+                new PrintStream(out),
+                new PrintStream(out)))
+        .isEqualTo(2);
+  }
+
+  private int verify(String... options) {
+    String[] args = new String[options.length + 4];
+    args[0] = "--url";
+    args[1] = url;
+    args[2] = "--user";
+    args[3] = "rokhsa";
+    System.arraycopy(options, 0, args, 4, options.length);
+    PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+    return AuditVerifyCommand.run(args, Map.of("ROKHSA_DB_PASSWORD", ""), print, print);
+  }
+
+  private String output() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Appends entries with the platform's chain code and stores them as its JPA mapping would. */
+  private void record(String tenant, int count) throws SQLException {
+    AuditChain chain = AuditChain.start(TenantId.of(tenant));
+    for (int i = 1; i <= count; i++) {
+      ChainLink link =
+          chain
+              .append(
+                  new AuditEvent(
+                      "admin", "signature-key.assigned", "signature-key", "k-" + i, "", "10.0.0.1"),
+                  Instant.parse("2026-11-29T10:00:00.123456789Z").plusSeconds(i))
+              .link();
+      try (PreparedStatement insert =
+          db.prepareStatement(
+              "insert into audit_entry (id, tenant_id, sequence_number, recorded_at, actor, action,"
+                  + " subject_type, subject_id, detail, source_address, previous_hash, entry_hash)"
+                  + " values (nextval('audit_entry_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        insert.setString(1, link.tenant());
+        insert.setLong(2, link.sequence());
+        insert.setObject(3, link.recordedAt().atOffset(ZoneOffset.UTC));
+        insert.setString(4, link.actor());
+        insert.setString(5, link.action());
+        insert.setString(6, link.subjectType());
+        insert.setString(7, link.subjectId());
+        insert.setString(8, link.detail());
+        insert.setString(9, link.sourceAddress());
+        insert.setString(10, link.previousHash());
+        insert.setString(11, link.hash());
+        insert.executeUpdate();
+      }
+    }
+    ChainHead head = chain.head();
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "insert into audit_chain (tenant_id, last_sequence, last_hash) values (?, ?, ?)")) {
+      insert.setString(1, tenant);
+      insert.setLong(2, head.lastSequence());
+      insert.setString(3, head.lastHash());
+      insert.executeUpdate();
+    }
+  }
+
+  private void update(String sql, String tenant) throws SQLException {
+    try (PreparedStatement statement = db.prepareStatement(sql)) {
+      statement.setString(1, tenant);
+      assertThat(statement.executeUpdate()).isPositive();
+    }
+  }
+}
