@@ -13,10 +13,10 @@ import org.pf4j.Extension;
 
 /**
  * Autorisation d'installation d'une enseigne. The definition is data ({@code procedure.yaml}); code
- * holds the one rule the format cannot state, because it compares a field with a threshold only
- * for one kind of sign: a sign hung perpendicular to the façade ("en drapeau") overhangs the
- * sidewalk, so it must leave pedestrians {@link #MIN_CLEARANCE_M} of headroom and project at most
- * {@link #MAX_PROJECTION_M}.
+ * holds the one rule the format cannot state, because it compares a field with a threshold only for
+ * one kind of sign: a sign hung perpendicular to the façade ("en drapeau") overhangs the sidewalk,
+ * so it must leave pedestrians {@link #MIN_CLEARANCE_M} of headroom and project at most {@link
+ * #MAX_PROJECTION_M}.
  */
 @Extension
 public class EnseignePublicitaire implements ProcedureProvider {
@@ -65,9 +65,7 @@ public class EnseignePublicitaire implements ProcedureProvider {
                             "une enseigne en drapeau ne dépasse pas "
                                 + metres(MAX_PROJECTION_M)
                                 + " m de saillie",
-                            "لا يجوز أن يتجاوز بروز اللافتة "
-                                + metres(MAX_PROJECTION_M)
-                                + " م"))));
+                            "لا يجوز أن يتجاوز بروز اللافتة " + metres(MAX_PROJECTION_M) + " م"))));
     return violations;
   }
 
