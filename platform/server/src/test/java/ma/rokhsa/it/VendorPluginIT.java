@@ -241,7 +241,7 @@ class VendorPluginIT {
   }
 
   private static void awaitReady(PayaraProcess server) throws InterruptedException {
-    for (int attempt = 0; attempt < 240; attempt++) {
+    for (int attempt = 0; attempt < 600; attempt++) {
       try {
         if (server.http().get("health/ready").status() == 200) {
           return;
