@@ -29,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PayaraProcess implements AutoCloseable {
 
-  private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(180);
+  /** 180 s; {@code -Drokhsa.it.boot-timeout-seconds=600} gives more on a machine under load. */
+  private static final Duration BOOT_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("rokhsa.it.boot-timeout-seconds", 180));
 
   private final Process process;
   private final Path log;
