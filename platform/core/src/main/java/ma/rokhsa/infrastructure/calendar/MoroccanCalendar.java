@@ -98,9 +98,4 @@ public final class MoroccanCalendar {
     holidays.sort(BY_DATE);
     return List.copyOf(holidays);
   }
-
-  /** The settings this calendar applies. */
-  public CalendarSettings settings() {
-    return settings;
-  }
 }
