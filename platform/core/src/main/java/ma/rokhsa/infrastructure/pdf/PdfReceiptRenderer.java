@@ -27,6 +27,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /**
@@ -35,7 +36,9 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
  * deposit's date and time in Morocco, the procedure, the applicant, each document with the start of
  * its SHA-256, and the tracking code with a QR code of the tracking address. Noto Sans and Noto
  * Naskh Arabic are embedded (subsets); the wording comes from {@code messages_fr} and {@code
- * messages_ar} beside this class. Thread-safe; the fonts are read once, when it is created.
+ * messages_ar} beside this class. A list of documents too long for the first page goes on over more
+ * pages (numbered), the first keeping everything else. Thread-safe; the fonts are read once, when
+ * it is created.
  */
 @ApplicationScoped
 public class PdfReceiptRenderer implements ReceiptRenderer {
@@ -57,6 +60,8 @@ public class PdfReceiptRenderer implements ReceiptRenderer {
   private static final float QR_SIZE = 112;
   private static final float GRAY = 0.35f;
   private static final float RULE = 0.75f;
+  private static final float TWO_LINE_ROW = 30;
+  private static final float ONE_LINE_ROW = 14;
 
   private final FontFace latin = FontFace.load("NotoSans-Regular.ttf");
   private final FontFace latinBold = FontFace.load("NotoSans-Bold.ttf");
@@ -76,15 +81,20 @@ public class PdfReceiptRenderer implements ReceiptRenderer {
   @Override
   public byte[] render(Receipt receipt) {
     try (PDDocument document = new PDDocument()) {
-      PDPage page = new PDPage(PDRectangle.A4);
-      document.addPage(page);
       Weight regular = new Weight(latin, latin.embedIn(document), arabic, arabic.embedIn(document));
       Weight bold =
           new Weight(
               latinBold, latinBold.embedIn(document), arabicBold, arabicBold.embedIn(document));
-      try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-        new Drawing(receipt, content, new Typesetter(content, regular, bold)).draw();
-      }
+      int listed = 0;
+      do {
+        PDPage page = new PDPage(PDRectangle.A4);
+        document.addPage(page);
+        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+          Drawing drawing = new Drawing(receipt, content, new Typesetter(content, regular, bold));
+          listed = listed == 0 ? drawing.draw() : drawing.continuation(listed);
+        }
+      } while (listed < receipt.documents().size());
+      numberPages(document, regular);
       PDDocumentInformation info = document.getDocumentInformation();
       info.setTitle(MessageFormat.format(fr.getString("receipt.pdf-title"), receipt.reference()));
       info.setCreator("Rokhsa");
@@ -94,6 +104,31 @@ public class PdfReceiptRenderer implements ReceiptRenderer {
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("rendering the receipt " + receipt.reference() + " failed", e);
+    }
+  }
+
+  /** "1/2" at the foot of each page, when the list of documents needed more than one. */
+  private static void numberPages(PDDocument document, Weight regular) throws IOException {
+    int pages = document.getNumberOfPages();
+    if (pages == 1) {
+      return;
+    }
+    for (int number = 1; number <= pages; number++) {
+      try (PDPageContentStream content =
+          new PDPageContentStream(
+              document, document.getPage(number - 1), AppendMode.APPEND, true, true)) {
+        content.setNonStrokingColor(GRAY);
+        new Typesetter(content, regular, regular)
+            .draw(
+                number + "/" + pages,
+                Direction.LEFT_TO_RIGHT,
+                false,
+                8,
+                WIDTH / 2,
+                MARGIN - 16,
+                Align.CENTER,
+                100);
+      }
     }
   }
 
@@ -110,13 +145,25 @@ public class PdfReceiptRenderer implements ReceiptRenderer {
       this.text = text;
     }
 
-    void draw() throws IOException {
+    /** The first page, with as many documents as it holds; returns how many it listed. */
+    int draw() throws IOException {
       float y = header(HEIGHT - MARGIN - 10);
       y = title(y - 34);
       y = fields(y - 30);
-      documents(y - 18, TRACKING_TOP + 16);
+      int listed = documents(y - 18, TRACKING_TOP + 16, 0, true);
       tracking();
       footer();
+      return listed;
+    }
+
+    /**
+     * A page that continues the list of documents from {@code from}: the header and the reference
+     * again, then the list. Returns how many documents are listed once it is drawn.
+     */
+    int continuation(int from) throws IOException {
+      float y = header(HEIGHT - MARGIN - 10);
+      y = field("receipt.reference", receipt.reference(), Direction.LEFT_TO_RIGHT, true, y - 26);
+      return documents(y - 10, MARGIN + 10, from, false);
     }
 
     private float header(float y) throws IOException {
@@ -195,34 +242,35 @@ public class PdfReceiptRenderer implements ReceiptRenderer {
           end - start);
     }
 
-    private void documents(float top, float bottom) throws IOException {
-      gray(0);
-      french(fr.getString("receipt.documents"), true, 11, LEFT, top);
-      arabic(ar.getString("receipt.documents"), true, 13, RIGHT, top);
-      rule(top - 8);
+    /**
+     * The documents from {@code from} on, as many as fit between {@code top} and {@code bottom}:
+     * two lines each (label, then file name and hash) when the whole list fits so on the first
+     * page, one line each otherwise. Returns how many documents are listed once it is drawn.
+     */
+    private int documents(float top, float bottom, int from, boolean firstPage) throws IOException {
       List<ReceiptItem> items = receipt.documents();
+      String suffix = firstPage ? "" : " (" + fr.getString("receipt.continued") + ")";
+      gray(0);
+      french(fr.getString("receipt.documents") + suffix, true, 11, LEFT, top);
+      String arabicSuffix = firstPage ? "" : " (" + ar.getString("receipt.continued") + ")";
+      arabic(ar.getString("receipt.documents") + arabicSuffix, true, 13, RIGHT, top);
+      rule(top - 8);
       float available = top - 8 - bottom;
-      boolean twoLines = items.size() * 30f <= available;
-      float rowHeight = twoLines ? 30f : Math.min(16f, available / Math.max(1, items.size()));
-      float scale = Math.min(1f, rowHeight / 16f);
-      if (!twoLines && scale < 0.6f) {
-        throw new IllegalArgumentException(
-            "a receipt lists at most "
-                + (int) (available / (16f * 0.6f))
-                + " documents on its page, not "
-                + items.size());
-      }
-      float y = top - 8 - 14 * Math.max(scale, 0.8f);
-      int number = 0;
-      for (ReceiptItem item : items) {
-        number++;
-        String hash = item.sha256().substring(0, SHORT_HASH);
+      boolean twoLines = firstPage && items.size() * TWO_LINE_ROW <= available;
+      float rowHeight = twoLines ? TWO_LINE_ROW : ONE_LINE_ROW;
+      int fits = Math.max(1, (int) (available / rowHeight));
+      int to = Math.min(items.size(), from + fits);
+      float y = top - 8 - 14;
+      for (int index = from; index < to; index++) {
+        ReceiptItem item = items.get(index);
+        String hash = item.sha256().substring(0, SHORT_HASH) + "…";
+        float size = twoLines ? 10 : 9;
         gray(0);
         text.draw(
-            number + ". " + item.labelFr(),
+            (index + 1) + ". " + item.labelFr(),
             Direction.LEFT_TO_RIGHT,
             false,
-            10 * scale,
+            size,
             LEFT,
             y,
             Align.LEFT,
@@ -231,7 +279,7 @@ public class PdfReceiptRenderer implements ReceiptRenderer {
             item.labelAr(),
             Direction.RIGHT_TO_LEFT,
             false,
-            11 * scale,
+            size + 1,
             RIGHT,
             y,
             Align.RIGHT,
@@ -248,7 +296,7 @@ public class PdfReceiptRenderer implements ReceiptRenderer {
               Align.LEFT,
               COLUMN);
           text.draw(
-              fr.getString("receipt.fingerprint") + " " + hash + "…",
+              fr.getString("receipt.fingerprint") + " " + hash,
               Direction.LEFT_TO_RIGHT,
               false,
               8,
@@ -257,18 +305,11 @@ public class PdfReceiptRenderer implements ReceiptRenderer {
               Align.RIGHT,
               COLUMN);
         } else {
-          text.draw(
-              hash + "…",
-              Direction.LEFT_TO_RIGHT,
-              false,
-              8 * scale,
-              WIDTH / 2,
-              y,
-              Align.CENTER,
-              100);
+          text.draw(hash, Direction.LEFT_TO_RIGHT, false, 7.5f, WIDTH / 2, y, Align.CENTER, 100);
         }
         y -= rowHeight;
       }
+      return to;
     }
 
     private void tracking() throws IOException {

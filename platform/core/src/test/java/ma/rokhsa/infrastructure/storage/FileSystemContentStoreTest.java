@@ -188,6 +188,37 @@ class FileSystemContentStoreTest {
   }
 
   @Test
+  void twoNodesOnOneSharedDirectoryKeepOneCopy() throws Exception {
+    // Two stores on one directory, as two nodes on a shared mount: each with its own detector.
+    FileSystemContentStore otherNode = new FileSystemContentStore(root, new MediaTypeDetector());
+    byte[] bytes = randomBytes(512 * 1024, 9);
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<StoredContent> here =
+          pool.submit(
+              () -> {
+                start.await();
+                return store.put(new ByteArrayInputStream(bytes), bytes.length);
+              });
+      Future<StoredContent> there =
+          pool.submit(
+              () -> {
+                start.await();
+                return otherNode.put(new ByteArrayInputStream(bytes), bytes.length);
+              });
+      start.countDown();
+
+      assertThat(there.get()).isEqualTo(here.get());
+      assertThat(otherNode.contains(here.get().sha256())).isTrue();
+      assertThat(storedFiles()).hasSize(1);
+      assertThat(temporaryFiles()).isEmpty();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aPngNamedPdfIsAPng(@TempDir Path uploads) throws Exception {
     Path misnamed = uploads.resolve("plan-de-situation.pdf");
     ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", misnamed.toFile());

@@ -4,9 +4,8 @@ package ma.rokhsa.domain.model.document;
 public interface ReceiptRenderer {
 
   /**
-   * The receipt as a one-page A4 PDF, bilingual French and Arabic.
-   *
-   * @throws IllegalArgumentException when the receipt cannot fit one page (too many documents)
+   * The receipt as an A4 PDF, bilingual French and Arabic: one page, unless the list of documents
+   * is too long for it and goes on over more pages.
    */
   byte[] render(Receipt receipt);
 }
