@@ -355,14 +355,18 @@ class DossierIT {
 
   static final List<String> DEMOLIR_PDFS =
       List.of(
-          "demande", "certificat-propriete", "plan-situation", "plan-existant",
+          "demande",
+          "certificat-propriete",
+          "plan-situation",
+          "plan-existant",
           "attestation-assurance");
 
   /** A permis de démolir deposited by the applicant; its API path. */
   private static String demolition() {
     String id =
         created(
-                world.applicant()
+                world
+                    .applicant()
                     .post(
                         "api/tenants/" + T + "/dossiers",
                         "{\"procedure\": \"permis-de-demolir\", \"applicantName\": \"Karim Benali\","
@@ -373,7 +377,10 @@ class DossierIT {
             .asText();
     String base = "api/tenants/" + T + "/dossiers/" + id;
     for (String document : DEMOLIR_PDFS) {
-      created(world.applicant().upload(base + "/attachments?document=" + document, document + ".pdf", pdf(1_000)));
+      created(
+          world
+              .applicant()
+              .upload(base + "/attachments?document=" + document, document + ".pdf", pdf(1_000)));
     }
     created(world.applicant().upload(base + "/attachments?document=photos", "facade.png", png()));
     created(submit(world.applicant(), base, "k-" + id));
@@ -445,7 +452,9 @@ class DossierIT {
 
     // The plugin cannot be removed while dossiers follow it.
     assertProblem(
-        world.national().send("DELETE", "api/admin/plugins/permis-de-demolir", "application/json", ""),
+        world
+            .national()
+            .send("DELETE", "api/admin/plugins/permis-de-demolir", "application/json", ""),
         409,
         "conflict");
   }
