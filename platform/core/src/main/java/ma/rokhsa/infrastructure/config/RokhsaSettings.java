@@ -39,6 +39,7 @@ public class RokhsaSettings {
   private String demoPassword;
   private Optional<Path> pluginTrustAnchors;
   private boolean pluginSignaturesRequired;
+  private Duration pluginPollInterval;
 
   /** For CDI's proxy. */
   protected RokhsaSettings() {}
@@ -75,6 +76,12 @@ public class RokhsaSettings {
           "rokhsa.plugins.signatures must be required or optional, not " + signatures);
     }
     this.pluginSignaturesRequired = signatures.equals("required");
+    String poll = config.getValue("rokhsa.plugins.poll-interval", String.class).strip();
+    this.pluginPollInterval = poll.equals("0") ? Duration.ZERO : Duration.parse(poll);
+    if (pluginPollInterval.isNegative()) {
+      throw new IllegalArgumentException(
+          "rokhsa.plugins.poll-interval must be 0 or a positive duration, not " + poll);
+    }
   }
 
   /** The settings as the current configuration gives them, for code that CDI does not create. */
@@ -168,6 +175,14 @@ public class RokhsaSettings {
   /** Whether installed plugins must be signed (false only in development, and said loudly). */
   public boolean pluginSignaturesRequired() {
     return pluginSignaturesRequired;
+  }
+
+  /**
+   * How often this node compares the plugins kept in the database with those it loaded, to pick up
+   * changes made through another node; zero: never (changes then apply at the next start).
+   */
+  public Duration pluginPollInterval() {
+    return pluginPollInterval;
   }
 
   /** Demo mode: demo accounts and data. Never on in production. */
