@@ -5,6 +5,7 @@ create table plugin_retained (
     version     varchar(50)  not null,
     sha256      varchar(64)  not null,
     content     bytea        not null,
+    signature   bytea,
     retained_at timestamp with time zone not null,
     primary key (plugin_id, version)
 );

@@ -6,22 +6,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import ma.rokhsa.it.support.Http;
 import ma.rokhsa.it.support.PayaraProcess;
 import ma.rokhsa.it.support.PluginZips;
+import ma.rokhsa.it.support.TestDatabase;
 import ma.rokhsa.it.support.TestVendors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The plugin host on a real server, with real zips: the shipped permis de construire next to
- * plugins that throw at start, throw when asked for their definition, ship a broken definition, or
- * require another plugin API. The platform stays healthy, the faulty ones are marked with their
- * reason, the good one works.
+ * The plugin host on a real server, with real zips: the shipped permis de construire (signed by the
+ * build's development key) next to plugins that throw at start, throw when asked for their
+ * definition, ship a broken definition, or require another plugin API, and shipped zips with no or
+ * a wrong signature. The platform stays healthy, the faulty ones are marked with their reason, the
+ * good one works. After a restart, an installed zip tampered in the database and plugins of a
+ * vendor no longer trusted are refused.
  */
 class PluginsIT {
 
@@ -39,32 +47,44 @@ class PluginsIT {
         Path.of(System.getProperty("rokhsa.root", "../.."))
             .resolve("plugins/permis-de-construire.zip");
     Files.copy(shipped, plugins.resolve("permis-de-construire.zip"));
+    Files.copy(signatureOf(shipped), plugins.resolve("permis-de-construire.zip.p7s"));
+    // Shipped zips without their signature, and with another zip's.
+    Path shippedDir = shipped.getParent();
+    Files.copy(shippedDir.resolve("permis-d-habiter.zip"), plugins.resolve("permis-d-habiter.zip"));
+    Files.copy(
+        shippedDir.resolve("permis-de-demolir.zip"), plugins.resolve("permis-de-demolir.zip"));
+    Files.copy(
+        signatureOf(shippedDir.resolve("permis-d-habiter.zip")),
+        plugins.resolve("permis-de-demolir.zip.p7s"));
 
-    PluginZips.build(
-        plugins,
-        "throws-at-start",
-        "1.0.0",
-        ">=0.1.0",
-        "acme.ThrowsAtStart",
-        Map.of(
-            "acme/ThrowsAtStart.java",
-            """
+    signed(
+        PluginZips.build(
+            plugins,
+            "throws-at-start",
+            "1.0.0",
+            ">=0.1.0",
+            "acme.ThrowsAtStart",
+            Map.of(
+                "acme/ThrowsAtStart.java",
+                """
             package acme;
             public class ThrowsAtStart extends org.pf4j.Plugin {
               @Override public void start() { throw new IllegalStateException("no licence server"); }
             }
             """),
-        Map.of());
-    PluginZips.build(
-        plugins, "needs-api-9", "1.0.0", ">=9.0.0", Map.of(), Map.of("readme.txt", "x"));
-    PluginZips.build(
-        plugins,
-        "throws-in-definition",
-        "1.0.0",
-        ">=0.1.0",
-        Map.of(
-            "acme/Throwing.java",
-            """
+            Map.of()));
+    signed(
+        PluginZips.build(
+            plugins, "needs-api-9", "1.0.0", ">=9.0.0", Map.of(), Map.of("readme.txt", "x")));
+    signed(
+        PluginZips.build(
+            plugins,
+            "throws-in-definition",
+            "1.0.0",
+            ">=0.1.0",
+            Map.of(
+                "acme/Throwing.java",
+                """
             package acme;
             import ma.rokhsa.plugin.api.procedure.*;
             @org.pf4j.Extension
@@ -74,15 +94,16 @@ class PluginsIT {
               }
             }
             """),
-        Map.of());
-    PluginZips.build(
-        plugins,
-        "broken-definition",
-        "1.0.0",
-        ">=0.1.0",
-        Map.of(
-            "acme/Broken.java",
-            """
+            Map.of()));
+    signed(
+        PluginZips.build(
+            plugins,
+            "broken-definition",
+            "1.0.0",
+            ">=0.1.0",
+            Map.of(
+                "acme/Broken.java",
+                """
             package acme;
             import ma.rokhsa.plugin.api.procedure.*;
             @org.pf4j.Extension
@@ -92,13 +113,17 @@ class PluginsIT {
               }
             }
             """),
-        Map.of("procedure.yaml", "id: broken\nversion: 1.0.0\ncolour: blue\n"));
+            Map.of("procedure.yaml", "id: broken\nversion: 1.0.0\ncolour: blue\n")));
 
     Map<String, String> env = new HashMap<>();
     env.put("ROKHSA_PLUGINS_DIR", plugins.toString());
     env.put(
         "ROKHSA_PLUGINS_TRUST_ANCHORS",
-        VENDOR.trustAnchors(root.resolve(plugins.getFileName() + "-anchors.pem")).toString());
+        VENDOR
+            .trustAnchors(
+                root.resolve(plugins.getFileName() + "-anchors.pem"),
+                PayaraProcess.developmentCertificate())
+            .toString());
     env.put("ROKHSA_ADMIN_INITIAL_PASSWORD", System.getProperty("rokhsa.it.admin-password"));
     Path data = Files.createTempDirectory(root, "data-");
     try (PayaraProcess server = PayaraProcess.start("plugins", data, env)) {
@@ -115,8 +140,17 @@ class PluginsIT {
               "throws-at-start",
               "needs-api-9",
               "throws-in-definition",
-              "broken-definition");
+              "broken-definition",
+              "permis-d-habiter",
+              "permis-de-demolir");
       assertThat(byId.get("permis-de-construire").path("state").asText()).isEqualTo("STARTED");
+      assertThat(byId.get("permis-d-habiter").path("state").asText()).isEqualTo("FAILED");
+      assertThat(byId.get("permis-d-habiter").path("reason").asText())
+          .contains("shipped zip permis-d-habiter.zip refused")
+          .contains("not signed");
+      assertThat(byId.get("permis-de-demolir").path("state").asText()).isEqualTo("FAILED");
+      assertThat(byId.get("permis-de-demolir").path("reason").asText()).contains("does not match");
+      assertThat(server.log()).contains("DEVELOPMENT SIGNING KEY TRUSTED — never in production");
       assertThat(byId.get("permis-de-construire").path("procedures").get(0).asText())
           .isEqualTo("permis-de-construire");
       assertThat(byId.get("throws-at-start").path("state").asText()).isEqualTo("FAILED");
@@ -139,12 +173,90 @@ class PluginsIT {
       assertThat(server.log()).contains("throws-at-start").contains("no licence server");
 
       installUpgradeDisableAndRemoveWithoutRestart(admin, root);
+
+      Path work = Files.createTempDirectory(root, "again-");
+      assertThat(
+              created(upload(admin, "POST", "api/admin/plugins", attestation(work, "1.0.0", false)))
+                  .path("state")
+                  .asText())
+          .isEqualTo("STARTED");
+    }
+
+    // While the platform is stopped, someone rewrites the installed zip in the database (and its
+    // SHA-256), and the operator no longer trusts the test vendor: only the development key.
+    tamperInstalledZip(data, "attestation-essai");
+    env.put(
+        "ROKHSA_PLUGINS_TRUST_ANCHORS",
+        PayaraProcess.developmentCertificate().toAbsolutePath().toString());
+    try (PayaraProcess server = PayaraProcess.start("plugins", data, env)) {
+      awaitReady(server);
+      Http admin = server.http().signIn("admin", System.getProperty("rokhsa.it.admin-password"));
+
+      Map<String, JsonNode> byId = new HashMap<>();
+      for (JsonNode plugin : ok(admin.get("api/admin/plugins"))) {
+        byId.put(plugin.path("id").asText(), plugin);
+      }
+      assertThat(byId.get("attestation-essai").path("state").asText()).isEqualTo("FAILED");
+      assertThat(byId.get("attestation-essai").path("reason").asText())
+          .contains("installed zip refused")
+          .contains("does not match");
+      assertThat(byId.get("throws-at-start").path("state").asText()).isEqualTo("FAILED");
+      assertThat(byId.get("throws-at-start").path("reason").asText()).contains("not trusted");
+      assertThat(byId.get("permis-de-construire").path("state").asText()).isEqualTo("STARTED");
+      assertThat(procedureIds(admin)).containsExactly("permis-de-construire");
+      assertThat(server.http().get("health/ready").status()).isEqualTo(200);
+
+      assertThat(
+              admin
+                  .send("DELETE", "api/admin/plugins/attestation-essai", "application/json", "")
+                  .status())
+          .as("a refused installed plugin can be removed")
+          .isEqualTo(204);
+      assertThat(StreamSupport.stream(ok(admin.get("api/admin/plugins")).spliterator(), false))
+          .noneMatch(plugin -> plugin.path("id").asText().equals("attestation-essai"));
+    }
+  }
+
+  /** The shipped zip's signature, made by the build. */
+  private static Path signatureOf(Path zip) {
+    Path signature = zip.resolveSibling(zip.getFileName() + ".p7s");
+    assertThat(signature).as("the build signs every shipped plugin").isRegularFile();
+    return signature;
+  }
+
+  /** Writes the zip's signature by the trusted test vendor beside it. */
+  private static Path signed(Path zip) {
+    VENDOR.signBeside(zip);
+    return zip;
+  }
+
+  /** Flips a byte of an installed zip in the database, and records the new bytes' SHA-256. */
+  private static void tamperInstalledZip(Path data, String pluginId) throws Exception {
+    try (Connection db = TestDatabase.connect(data)) {
+      byte[] content;
+      try (PreparedStatement read =
+          db.prepareStatement("select content from plugin_archive where plugin_id = ?")) {
+        read.setString(1, pluginId);
+        try (ResultSet row = read.executeQuery()) {
+          assertThat(row.next()).isTrue();
+          content = row.getBytes(1);
+        }
+      }
+      content[content.length / 2] ^= 1;
+      try (PreparedStatement write =
+          db.prepareStatement(
+              "update plugin_archive set content = ?, sha256 = ? where plugin_id = ?")) {
+        write.setBytes(1, content);
+        write.setString(
+            2, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+        write.setString(3, pluginId);
+        assertThat(write.executeUpdate()).isEqualTo(1);
+      }
     }
   }
 
   /** A minimal, valid procedure of the given version, offered by a plugin whose start may throw. */
-  private static Path attestation(Path dir, String version, boolean startThrows)
-      throws IOException {
+  static Path attestation(Path dir, String version, boolean startThrows) throws IOException {
     Path build = Files.createTempDirectory(dir, "attestation-");
     return PluginZips.build(
         build,
@@ -288,8 +400,7 @@ class PluginsIT {
         .isEqualTo(400);
   }
 
-  private static Http.Response upload(Http admin, String method, String path, Path zip)
-      throws IOException {
+  static Http.Response upload(Http admin, String method, String path, Path zip) throws IOException {
     return upload(admin, method, path, zip, VENDOR.sign(zip));
   }
 
@@ -323,12 +434,12 @@ class PluginsIT {
         .toList();
   }
 
-  private static JsonNode created(Http.Response response) {
+  static JsonNode created(Http.Response response) {
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     return response.json();
   }
 
-  private static void awaitReady(PayaraProcess server) throws InterruptedException {
+  static void awaitReady(PayaraProcess server) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
     while (Instant.now().isBefore(deadline)) {
       try {
@@ -343,7 +454,7 @@ class PluginsIT {
     throw new AssertionError("not ready:\n" + server.tail());
   }
 
-  private static JsonNode ok(Http.Response response) {
+  static JsonNode ok(Http.Response response) {
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.json();
   }

@@ -41,6 +41,7 @@ public class RokhsaSettings {
   private boolean pluginSignaturesRequired;
   private String storageKind;
   private Optional<Path> storageDir;
+  private Duration pluginPollInterval;
 
   /** For CDI's proxy. */
   protected RokhsaSettings() {}
@@ -86,6 +87,12 @@ public class RokhsaSettings {
         config
             .getOptionalValue("rokhsa.storage.dir", String.class)
             .map(path -> dataDir.resolve(path).normalize());
+    String poll = config.getValue("rokhsa.plugins.poll-interval", String.class).strip();
+    this.pluginPollInterval = poll.equals("0") ? Duration.ZERO : Duration.parse(poll);
+    if (pluginPollInterval.isNegative()) {
+      throw new IllegalArgumentException(
+          "rokhsa.plugins.poll-interval must be 0 or a positive duration, not " + poll);
+    }
   }
 
   /** The settings as the current configuration gives them, for code that CDI does not create. */
@@ -192,6 +199,14 @@ public class RokhsaSettings {
   /** The directory of deposited files, if set; relative paths start from the data directory. */
   public Optional<Path> storageDir() {
     return storageDir;
+  }
+
+  /**
+   * How often this node compares the plugins kept in the database with those it loaded, to pick up
+   * changes made through another node; zero: never (changes then apply at the next start).
+   */
+  public Duration pluginPollInterval() {
+    return pluginPollInterval;
   }
 
   /** Demo mode: demo accounts and data. Never on in production. */

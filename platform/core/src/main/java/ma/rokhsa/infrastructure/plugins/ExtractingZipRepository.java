@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -27,20 +28,34 @@ import org.pf4j.PluginRepository;
  * installed through the admin API ({@code <id>.zip} in the installed directory, which win over a
  * shipped zip of the same plugin). Each is unpacked into a work directory under the data directory
  * — never next to the zips, which may sit in a source checkout or a read-only volume — and unpacked
- * again only when its content changed (its SHA-256 is kept beside the copy).
+ * again only when its content changed (its SHA-256 is kept beside the copy). A shipped zip is
+ * offered only if the {@link ShippedZipCheck} accepts it (its signature, {@code <zip>.p7s}); the
+ * installed ones are checked before they are written to the installed directory.
  */
 final class ExtractingZipRepository implements PluginRepository {
 
   private static final String DIGEST_FILE = ".rokhsa-sha256";
 
+  /** Decides whether a shipped zip may be loaded at all. */
+  @FunctionalInterface
+  interface ShippedZipCheck {
+    /**
+     * @param descriptor the zip's {@code plugin.properties} ({@code plugin.id} defaults to the file
+     *     name without {@code .zip})
+     */
+    boolean accept(Path zip, Properties descriptor);
+  }
+
   private final Path shipped;
   private final Path installed;
   private final Path work;
+  private final ShippedZipCheck check;
 
-  ExtractingZipRepository(Path shipped, Path installed, Path work) {
+  ExtractingZipRepository(Path shipped, Path installed, Path work, ShippedZipCheck check) {
     this.shipped = shipped;
     this.installed = installed;
     this.work = work;
+    this.check = check;
   }
 
   @Override
@@ -52,14 +67,35 @@ final class ExtractingZipRepository implements PluginRepository {
       paths.add(unpacked(zip, "installed-"));
     }
     for (Path zip : zips(shipped)) {
-      if (descriptor(zip)
-          .map(d -> d.getProperty("plugin.id"))
-          .filter(installedIds::contains)
-          .isEmpty()) {
+      Properties descriptor = shippedDescriptor(zip);
+      if (!installedIds.contains(descriptor.getProperty("plugin.id"))
+          && check.accept(zip, descriptor)) {
         paths.add(unpacked(zip, "shipped-"));
       }
     }
     return paths;
+  }
+
+  /** The descriptor of a shipped zip, its {@code plugin.id} defaulting to the file's name. */
+  private static Properties shippedDescriptor(Path zip) {
+    Properties descriptor = descriptor(zip).orElseGet(Properties::new);
+    if (descriptor.getProperty("plugin.id", "").isBlank()) {
+      descriptor.setProperty("plugin.id", zip.getFileName().toString().replaceFirst("\\.zip$", ""));
+    }
+    return descriptor;
+  }
+
+  /**
+   * Forgets the installed plugins that are not (or no longer) to be loaded: removed through another
+   * node while this one was down, or refused.
+   */
+  void forgetInstalledExcept(Set<String> pluginIds) {
+    for (Path zip : zips(installed)) {
+      String id = zip.getFileName().toString().replaceFirst("\\.zip$", "");
+      if (!pluginIds.contains(id)) {
+        uninstall(id);
+      }
+    }
   }
 
   @Override
@@ -103,14 +139,17 @@ final class ExtractingZipRepository implements PluginRepository {
         .findFirst();
   }
 
-  /** The unpacked copy of the shipped zip of a plugin, if one is shipped. */
+  /** The unpacked copy of the shipped zip of a plugin, if one is shipped and accepted. */
   Optional<Path> unpackedShipped(String pluginId) {
-    return zips(shipped).stream()
-        .filter(
-            zip ->
-                descriptor(zip).map(d -> pluginId.equals(d.getProperty("plugin.id"))).orElse(false))
-        .findFirst()
-        .map(zip -> unpacked(zip, "shipped-"));
+    for (Path zip : zips(shipped)) {
+      Properties descriptor = shippedDescriptor(zip);
+      if (pluginId.equals(descriptor.getProperty("plugin.id"))) {
+        return check.accept(zip, descriptor)
+            ? Optional.of(unpacked(zip, "shipped-"))
+            : Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 
   /** The {@code plugin.properties} of a zip, if it has one. */

@@ -1,22 +1,32 @@
 package ma.rokhsa.infrastructure.plugins;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import ma.rokhsa.application.InvalidInput;
@@ -46,9 +56,16 @@ import org.pf4j.PluginWrapper;
  * that throws when loaded, started or asked for its definitions is marked failed with the reason,
  * and the others go on.
  *
+ * <p>Only trusted code runs: every zip — shipped ({@code <id>.zip.p7s} beside it) or installed (its
+ * signature kept with it in the database) — is checked against the trust anchors at every start,
+ * and an installed zip again whenever this node picks up another node's change. One whose signature
+ * does not verify is not loaded and shows as FAILED with the reason.
+ *
  * <p>Owns the plugin manager: started by the platform's bootstrap with {@link #start()}, stopped
  * (every plugin, one by one, then unloaded) when the application stops. Changes through {@link
- * PluginManagement} are made one at a time.
+ * PluginManagement} are made one at a time, and kept in the database; every {@code
+ * rokhsa.plugins.poll-interval} each node compares the database with what it applied and applies
+ * the difference the way the admin API does ({@link #pickUpChanges()}).
  */
 @ApplicationScoped
 public class PluginHost implements ProcedureCatalog, PluginManagement {
@@ -60,17 +77,43 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
   @Inject PluginStore store;
   @Inject DossierCensus census;
 
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService scheduler;
+
   private DefaultPluginManager manager;
   private ExtractingZipRepository repository;
   private RetainedVersions retained;
   private final Map<String, OfferedProcedure> procedures = new ConcurrentHashMap<>();
   private final Map<String, String> reasons = new ConcurrentHashMap<>();
 
+  /** The plugins not loaded because their zip's signature does not verify, with the reason. */
+  private final Map<String, PluginStatus> refused = new ConcurrentHashMap<>();
+
+  /** The database's plugin state as this node last applied it. */
+  private PluginStore.State applied;
+
+  private ScheduledFuture<?> poll;
+
   /** Loads and starts the plugins; returns a line per plugin for the log. */
   public synchronized List<String> start() {
+    PluginSignatures trust = trust();
+    if (trust.trustsDevelopmentKey()) {
+      LOG.warning(
+          "\n  ************************************************************************\n"
+              + "  * DEVELOPMENT SIGNING KEY TRUSTED — never in production.\n"
+              + "  * rokhsa.plugins.trust-anchors ("
+              + settings.pluginTrustAnchors().orElseThrow()
+              + ")\n"
+              + "  * holds the certificate of plugins/src/dev-signing/, whose private key\n"
+              + "  * is public: anything signed with it runs inside this platform.\n"
+              + "  ************************************************************************");
+    }
+    // Read first: a change made while the plugins load differs from it, and is picked up next.
+    applied = store.state();
     Path work = settings.dataDir().resolve("plugins");
     Path installed = work.resolve("installed");
-    repository = new ExtractingZipRepository(settings.pluginsDir(), installed, work);
+    repository =
+        new ExtractingZipRepository(settings.pluginsDir(), installed, work, this::acceptShipped);
     writeInstalledArchives(installed);
     ExtractingZipRepository zips = repository;
     manager =
@@ -92,6 +135,7 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
     }
     retained = new RetainedVersions(work.resolve("retained"), work);
     loadRetainedVersions();
+    schedulePickUp();
     return plugins().stream()
         .map(
             s ->
@@ -104,19 +148,86 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
         .toList();
   }
 
-  /** The zips installed through the API, from the database to this node's disk. */
+  /**
+   * The zips installed through the API whose signature verifies, from the database to this node's
+   * disk; the others are refused, and no shipped zip of the same plugin stands in for them.
+   */
   private void writeInstalledArchives(Path installed) {
     try {
       Files.createDirectories(installed);
+      Set<String> accepted = new HashSet<>();
       for (PluginStore.Archive archive : store.archives()) {
+        Optional<String> refusal = refusal(archive.content, archive.signature);
+        if (refusal.isPresent()) {
+          refuse(archive.pluginId, archive.version, "installed zip refused: " + refusal.get());
+          continue;
+        }
         Path file = installed.resolve(archive.pluginId + ".zip");
         if (!Files.isRegularFile(file)
-            || !ExtractingZipRepository.sha256(file).equals(archive.sha256)) {
+            || !ExtractingZipRepository.sha256(file).equals(sha256(archive.content))) {
           Files.write(file, archive.content);
         }
+        accepted.add(archive.pluginId);
       }
+      repository.forgetInstalledExcept(accepted);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the installed plugins under " + installed, e);
+    }
+  }
+
+  /** Whether a shipped zip may be loaded: its {@code <zip>.p7s} verifies (or may be missing). */
+  private boolean acceptShipped(Path zip, Properties descriptor) {
+    String id = descriptor.getProperty("plugin.id");
+    if (refused.containsKey(id)) {
+      return false; // its installed version is refused: no silent fallback to another version
+    }
+    Path signatureFile = zip.resolveSibling(zip.getFileName() + ".p7s");
+    Optional<String> refusal;
+    try {
+      refusal =
+          refusal(
+              Files.readAllBytes(zip),
+              Files.isRegularFile(signatureFile) ? Files.readAllBytes(signatureFile) : null);
+    } catch (IOException e) {
+      refusal = Optional.of("cannot be read: " + e.getMessage());
+    }
+    refusal.ifPresent(
+        reason ->
+            refuse(
+                id,
+                descriptor.getProperty("plugin.version"),
+                "shipped zip " + zip.getFileName() + " refused: " + reason));
+    return refusal.isEmpty();
+  }
+
+  private void refuse(String id, String version, String reason) {
+    LOG.severe(() -> "Plugin " + id + " is not loaded: " + reason);
+    refused.put(id, new PluginStatus(id, version, null, null, "FAILED", reason, List.of()));
+  }
+
+  /** The trust anchors as the file says now. */
+  private PluginSignatures trust() {
+    return PluginSignatures.trusting(settings.pluginTrustAnchors());
+  }
+
+  /**
+   * Why a zip must not run here, if it must not: a signature missing (unless the platform accepts
+   * unsigned plugins), tampered, expired or untrusted.
+   */
+  private Optional<String> refusal(byte[] zip, byte[] signature) {
+    if ((signature == null || signature.length == 0) && !settings.pluginSignaturesRequired()) {
+      LOG.warning(
+          () ->
+              "UNSIGNED PLUGIN ACCEPTED: rokhsa.plugins.signatures=optional is for"
+                  + " development only; in production every plugin must be signed.");
+      return Optional.empty();
+    }
+    try {
+      String signer = trust().verify(zip, signature, Instant.now());
+      LOG.fine(() -> "Plugin zip signed by " + signer);
+      return Optional.empty();
+    } catch (SecurityException e) {
+      return Optional.of(e.getMessage());
     }
   }
 
@@ -224,6 +335,11 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
     Map<DossierCensus.ProcedureVersion, Long> open = census.openByProcedureVersion();
     for (PluginStore.Retained r : store.retained()) {
       String alias = RetainedVersions.alias(r.pluginId, r.version);
+      Optional<String> refusal = refusal(r.content, r.signature);
+      if (refusal.isPresent()) {
+        LOG.severe(() -> "Kept version " + alias + " refused: " + refusal.get());
+        continue;
+      }
       try {
         retained.load(manager, r.pluginId, r.version, r.content);
       } catch (RuntimeException e) {
@@ -262,18 +378,24 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
     return used;
   }
 
+  /** A plugin zip and its detached signature (none: accepted unsigned, in development). */
+  private record SignedZip(byte[] zip, byte[] signature) {}
+
   /** The zip of a plugin's current version: installed through the API, or shipped. */
-  private Optional<byte[]> currentZip(String id) {
-    Optional<byte[]> installed = store.archive(id).map(a -> a.content);
+  private Optional<SignedZip> currentZip(String id) {
+    Optional<PluginStore.Archive> installed = store.archive(id);
     if (installed.isPresent()) {
-      return installed;
+      return Optional.of(new SignedZip(installed.get().content, installed.get().signature));
     }
     return repository
         .shippedZip(id)
         .map(
             zip -> {
               try {
-                return Files.readAllBytes(zip);
+                Path p7s = zip.resolveSibling(zip.getFileName() + ".p7s");
+                return new SignedZip(
+                    Files.readAllBytes(zip),
+                    Files.isRegularFile(p7s) ? Files.readAllBytes(p7s) : null);
               } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
               }
@@ -287,7 +409,10 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
    * @throws IllegalStateException if it cannot be kept
    */
   private void keepPrevious(
-      String id, String oldVersion, byte[] oldZip, Map<DossierCensus.ProcedureVersion, Long> used) {
+      String id,
+      String oldVersion,
+      SignedZip oldZip,
+      Map<DossierCensus.ProcedureVersion, Long> used) {
     boolean stillOffered =
         used.keySet().stream()
             .allMatch(
@@ -298,8 +423,8 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
     if (used.isEmpty() || stillOffered) {
       return;
     }
-    retained.load(manager, id, oldVersion, oldZip);
-    store.retain(id, oldVersion, sha256(oldZip), oldZip);
+    retained.load(manager, id, oldVersion, oldZip.zip());
+    store.retain(id, oldVersion, sha256(oldZip.zip()), oldZip.zip(), oldZip.signature());
   }
 
   @Override
@@ -310,6 +435,11 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
     List<PluginStatus> statuses = new ArrayList<>();
     for (PluginWrapper plugin : manager.getPlugins()) {
       statuses.add(status(plugin));
+    }
+    for (PluginStatus status : refused.values()) {
+      if (manager.getPlugin(status.id()) == null) {
+        statuses.add(status);
+      }
     }
     statuses.sort(Comparator.comparing(PluginStatus::id));
     return Collections.unmodifiableList(statuses);
@@ -368,7 +498,10 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
           "plugin " + id + " is already installed: upgrade it instead", List.of("upgrade"));
     }
     load(id, zip);
-    store.storeArchive(id, descriptor.getProperty("plugin.version"), sha256(zip), zip, actor);
+    refused.remove(id);
+    store.storeArchive(
+        id, descriptor.getProperty("plugin.version"), sha256(zip), zip, signature, actor);
+    applied = applied.withArchive(id, sha256(zip));
     LOG.info(
         () -> actor + " installed plugin " + id + " " + descriptor.getProperty("plugin.version"));
     return activate(id);
@@ -391,7 +524,7 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
     }
     Optional<byte[]> previous = store.archive(id).map(a -> a.content);
     Map<DossierCensus.ProcedureVersion, Long> used = inFlight(id);
-    Optional<byte[]> oldZip = used.isEmpty() ? Optional.empty() : currentZip(id);
+    Optional<SignedZip> oldZip = used.isEmpty() ? Optional.empty() : currentZip(id);
     if (!used.isEmpty() && oldZip.isEmpty()) {
       throw new RuleViolation(
           "dossiers in flight follow "
@@ -420,7 +553,8 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
                 + ")",
             e);
       }
-      store.storeArchive(id, newVersion, sha256(zip), zip, actor);
+      store.storeArchive(id, newVersion, sha256(zip), zip, signature, actor);
+      applied = applied.withArchive(id, sha256(zip));
       LOG.info(
           () -> actor + " upgraded plugin " + id + " from " + oldVersion + " to " + newVersion);
       return status;
@@ -448,6 +582,7 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
   public synchronized PluginStatus enable(String id, String actor) {
     existing(id);
     store.setEnabled(id, true, actor);
+    applied = applied.withEnabled(id, true);
     return activate(id);
   }
 
@@ -455,14 +590,22 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
   public synchronized PluginStatus disable(String id, String actor) {
     existing(id);
     store.setEnabled(id, false, actor);
-    stopQuietly(id);
-    reasons.put(id, "disabled by " + actor);
+    applied = applied.withEnabled(id, false);
+    deactivate(id, "disabled by " + actor);
     return status(id);
+  }
+
+  /** Stops a plugin an admin disabled, saying who did. */
+  private void deactivate(String id, String reason) {
+    stopQuietly(id);
+    reasons.put(id, reason);
   }
 
   @Override
   public synchronized void remove(String id, String actor) {
-    existing(id);
+    if (manager.getPlugin(id) == null && !refused.containsKey(id)) {
+      throw new NotFound("no plugin " + id);
+    }
     Map<DossierCensus.ProcedureVersion, Long> used = inFlight(id);
     if (!used.isEmpty()) {
       throw new RuleViolation(
@@ -473,11 +616,22 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
       throw new RuleViolation(
           "plugin " + id + " is shipped with the platform: disable it instead", List.of("disable"));
     }
-    unload(id);
     store.removeArchive(id);
-    reasons.remove(id);
+    applied = applied.withoutArchive(id);
     LOG.info(() -> actor + " removed plugin " + id);
-    // A shipped version of the same plugin, if any, comes back into service.
+    replaceWithShipped(id);
+  }
+
+  /**
+   * Unloads whatever this node runs of a plugin, then puts the shipped version of it, if any and
+   * trusted, into service.
+   */
+  private void replaceWithShipped(String id) {
+    if (manager.getPlugin(id) != null) {
+      unload(id);
+    }
+    refused.remove(id);
+    reasons.remove(id);
     repository
         .unpackedShipped(id)
         .ifPresent(
@@ -492,20 +646,109 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
    * anything of the zip is read.
    */
   private void checkSignature(byte[] zip, byte[] signature) {
-    if ((signature == null || signature.length == 0) && !settings.pluginSignaturesRequired()) {
-      LOG.warning(
-          () ->
-              "UNSIGNED PLUGIN ACCEPTED: rokhsa.plugins.signatures=optional is for"
-                  + " development only; in production every plugin must be signed.");
+    refusal(zip, signature)
+        .ifPresent(
+            reason -> {
+              throw new UntrustedPlugin("the plugin zip is refused: " + reason);
+            });
+  }
+
+  // --- Changes made through other nodes ------------------------------------------------------
+
+  private void schedulePickUp() {
+    Duration interval = settings.pluginPollInterval();
+    if (interval.isZero() || scheduler == null) {
+      LOG.info("Plugin changes made through other nodes apply here at the next start.");
       return;
     }
+    poll =
+        scheduler.scheduleWithFixedDelay(
+            () -> {
+              try {
+                pickUpChanges();
+              } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Plugin changes could not be picked up; will retry", e);
+              }
+            },
+            interval.toMillis(),
+            interval.toMillis(),
+            TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Applies the plugin changes kept in the database since this node last applied them — made
+   * through another node's admin API: zips installed, upgraded or removed (each checked again
+   * against the trust anchors), plugins enabled or disabled. Each plugin is applied on its own: one
+   * that fails does not hold the others back.
+   */
+  public synchronized void pickUpChanges() {
+    if (manager == null) {
+      return;
+    }
+    PluginStore.State now = store.state();
+    if (now.equals(applied)) {
+      return;
+    }
+    Set<String> changed = new TreeSet<>();
+    Set<String> ids = new TreeSet<>(now.archives().keySet());
+    ids.addAll(applied.archives().keySet());
+    for (String id : ids) {
+      if (!Objects.equals(now.archives().get(id), applied.archives().get(id))) {
+        changed.add(id);
+        apply(id, this::applyArchive);
+      }
+    }
+    Set<String> toggled = new TreeSet<>(now.disabled());
+    toggled.addAll(applied.disabled());
+    toggled.removeIf(id -> now.disabled().contains(id) && applied.disabled().contains(id));
+    for (String id : toggled) {
+      changed.add(id);
+      apply(id, this::applySetting);
+    }
+    applied = now;
+    // Earlier versions another node kept for its dossiers in flight: load them here too.
+    loadRetainedVersions();
+    LOG.info(() -> "Picked up plugin changes made through another node: " + changed);
+  }
+
+  private static void apply(String id, Consumer<String> change) {
     try {
-      String signer =
-          PluginSignatures.trusting(settings.pluginTrustAnchors())
-              .verify(zip, signature, Instant.now());
-      LOG.info(() -> "Plugin zip signed by " + signer);
-    } catch (SecurityException e) {
-      throw new UntrustedPlugin("the plugin zip is refused: " + e.getMessage());
+      change.accept(id);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Plugin " + id + ": another node's change could not be applied", e);
+    }
+  }
+
+  /** Runs what the database holds for a plugin now: its installed zip, or the shipped one. */
+  private void applyArchive(String id) {
+    Optional<PluginStore.Archive> archive = store.archive(id);
+    if (archive.isEmpty()) {
+      replaceWithShipped(id);
+      return;
+    }
+    if (manager.getPlugin(id) != null) {
+      unload(id);
+    }
+    refused.remove(id);
+    Optional<String> refusal = refusal(archive.get().content, archive.get().signature);
+    if (refusal.isPresent()) {
+      refuse(id, archive.get().version, "installed zip refused: " + refusal.get());
+      return;
+    }
+    load(id, archive.get().content);
+    activate(id);
+  }
+
+  /** Starts or stops a plugin as an admin enabled or disabled it through another node. */
+  private void applySetting(String id) {
+    if (manager.getPlugin(id) == null) {
+      return; // not loaded here (refused, or not installed): nothing runs to start or stop
+    }
+    PluginStore.Setting setting = store.disabled().get(id);
+    if (setting == null) {
+      activate(id);
+    } else {
+      deactivate(id, disabledReason(setting));
     }
   }
 
@@ -519,13 +762,15 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
     if (!compatible(plugin)) {
       reasons.put(id, incompatibility(plugin.getDescriptor()));
     } else if (disabled.containsKey(id)) {
-      PluginStore.Setting setting = disabled.get(id);
-      reasons.put(
-          id, "disabled by " + setting.changedBy + " on " + setting.changedAt.toLocalDate());
+      reasons.put(id, disabledReason(disabled.get(id)));
     } else {
       startAndDescribe(id);
     }
     return status(id);
+  }
+
+  private static String disabledReason(PluginStore.Setting setting) {
+    return "disabled by " + setting.changedBy + " on " + setting.changedAt.toLocalDate();
   }
 
   private void load(String id, byte[] zip) {
@@ -600,6 +845,10 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
   /** Stops every plugin, one by one (PF4J 3.15's stopPlugins skips some), then unloads them. */
   @PreDestroy
   synchronized void stop() {
+    if (poll != null) {
+      poll.cancel(false);
+      poll = null;
+    }
     if (manager == null) {
       return;
     }

@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -36,6 +38,13 @@ final class PluginSignatures {
 
   private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
+  /**
+   * The SHA-256 fingerprint of the development signing certificate committed in {@code
+   * plugins/src/dev-signing/}: its private key is public, so trusting it is for development only.
+   */
+  static final String DEVELOPMENT_CERTIFICATE_SHA256 =
+      "9546231b8829d1012a8a20d1b0416fe8af78104191f17e42f44371c6ec2838a3";
+
   private final List<X509Certificate> anchors;
 
   private PluginSignatures(List<X509Certificate> anchors) {
@@ -59,6 +68,21 @@ final class PluginSignatures {
       throw new IllegalStateException(
           "rokhsa.plugins.trust-anchors: cannot read certificates from " + pemFile.get(), e);
     }
+  }
+
+  /** Whether the development signing certificate is among the trust anchors. */
+  boolean trustsDevelopmentKey() {
+    for (X509Certificate anchor : anchors) {
+      try {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(anchor.getEncoded());
+        if (HexFormat.of().formatHex(digest).equals(DEVELOPMENT_CERTIFICATE_SHA256)) {
+          return true;
+        }
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("SHA-256 and DER encoding are part of every JDK", e);
+      }
+    }
+    return false;
   }
 
   /**

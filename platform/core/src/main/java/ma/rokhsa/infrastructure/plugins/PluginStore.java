@@ -10,9 +10,14 @@ import jakarta.persistence.Table;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** The plugins installed through the admin API, and which plugins an admin disabled. */
@@ -40,6 +45,10 @@ public class PluginStore {
     @Column(name = "content", nullable = false)
     byte[] content;
 
+    /** The zip's detached CMS signature (DER); null if it was installed unsigned. */
+    @Column(name = "signature")
+    byte[] signature;
+
     @Column(name = "installed_by", nullable = false, length = 100)
     String installedBy;
 
@@ -65,6 +74,10 @@ public class PluginStore {
 
     @Column(name = "content", nullable = false)
     byte[] content;
+
+    /** Its detached CMS signature, verified again whenever it is loaded. */
+    @Column(name = "signature")
+    byte[] signature;
 
     @Column(name = "retained_at", nullable = false)
     OffsetDateTime retainedAt;
@@ -103,7 +116,8 @@ public class PluginStore {
   }
 
   /** Keeps a version's zip (once). */
-  public void retain(String pluginId, String version, String sha256, byte[] content) {
+  public void retain(
+      String pluginId, String version, String sha256, byte[] content, byte[] signature) {
     if (em.find(Retained.class, new RetainedKey(pluginId, version)) != null) {
       return;
     }
@@ -112,6 +126,7 @@ public class PluginStore {
     r.version = version;
     r.sha256 = sha256;
     r.content = content.clone();
+    r.signature = signature == null ? null : signature.clone();
     r.retainedAt = OffsetDateTime.now(ZoneOffset.UTC);
     em.persist(r);
   }
@@ -161,7 +176,12 @@ public class PluginStore {
   }
 
   public void storeArchive(
-      String pluginId, String version, String sha256, byte[] content, String actor) {
+      String pluginId,
+      String version,
+      String sha256,
+      byte[] content,
+      byte[] signature,
+      String actor) {
     // Replaced whole: EclipseLink's woven change tracking does not see fields written from here.
     Archive existing = em.find(Archive.class, pluginId);
     if (existing != null) {
@@ -173,9 +193,64 @@ public class PluginStore {
     archive.version = version;
     archive.sha256 = sha256;
     archive.content = content.clone();
+    archive.signature = signature == null || signature.length == 0 ? null : signature.clone();
     archive.installedBy = actor;
     archive.installedAt = OffsetDateTime.now(ZoneOffset.UTC);
     em.persist(archive);
+  }
+
+  /**
+   * What a node must have applied to be up to date: each installed zip's SHA-256 and the disabled
+   * plugins. Read without the zips themselves, so that nodes can compare it often.
+   */
+  public State state() {
+    Map<String, String> archives = new TreeMap<>();
+    for (Object[] row :
+        em.createQuery("select a.pluginId, a.sha256 from PluginArchive a", Object[].class)
+            .getResultList()) {
+      archives.put((String) row[0], (String) row[1]);
+    }
+    Set<String> disabled =
+        new TreeSet<>(
+            em.createQuery(
+                    "select s.pluginId from PluginSetting s where s.enabled = false", String.class)
+                .getResultList());
+    return new State(archives, disabled);
+  }
+
+  /**
+   * The plugin state kept in the database, as a node last applied it.
+   *
+   * @param archives the SHA-256 of each installed zip, by plugin id
+   * @param disabled the plugins an admin disabled
+   */
+  public record State(Map<String, String> archives, Set<String> disabled) {
+    public State {
+      archives = Map.copyOf(archives);
+      disabled = Set.copyOf(disabled);
+    }
+
+    public State withArchive(String pluginId, String sha256) {
+      Map<String, String> changed = new HashMap<>(archives);
+      changed.put(pluginId, sha256);
+      return new State(changed, disabled);
+    }
+
+    public State withoutArchive(String pluginId) {
+      Map<String, String> changed = new HashMap<>(archives);
+      changed.remove(pluginId);
+      return new State(changed, disabled);
+    }
+
+    public State withEnabled(String pluginId, boolean enabled) {
+      Set<String> changed = new HashSet<>(disabled);
+      if (enabled) {
+        changed.remove(pluginId);
+      } else {
+        changed.add(pluginId);
+      }
+      return new State(archives, changed);
+    }
   }
 
   public void removeArchive(String pluginId) {

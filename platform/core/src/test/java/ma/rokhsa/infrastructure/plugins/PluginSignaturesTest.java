@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
+import ma.rokhsa.tools.pluginsigner.PluginSigner;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
@@ -159,5 +160,34 @@ class PluginSignaturesTest {
     assertThatThrownBy(
             () -> PluginSignatures.trusting(Optional.empty()).verify(ZIP, signature, Instant.now()))
         .hasMessageContaining("not trusted");
+  }
+
+  static final Path DEV_SIGNING = Path.of("../../plugins/src/dev-signing");
+
+  @Test
+  void whatTheBuildSignsWithTheDevelopmentKeyVerifiesAndIsRecognizedAsDevelopmentOnly()
+      throws Exception {
+    PluginSigner signer =
+        PluginSigner.fromPem(
+            DEV_SIGNING.resolve("dev-signing-key.pem"),
+            DEV_SIGNING.resolve("dev-signing-cert.pem"));
+    PluginSignatures development =
+        PluginSignatures.trusting(Optional.of(DEV_SIGNING.resolve("dev-signing-cert.pem")));
+    byte[] signature = signer.sign(ZIP);
+
+    assertThat(development.verify(ZIP, signature, Instant.now()))
+        .contains("DEVELOPMENT ONLY - NEVER IN PRODUCTION");
+    assertThat(development.trustsDevelopmentKey()).isTrue();
+    byte[] tampered = ZIP.clone();
+    tampered[0] ^= 1;
+    assertThatThrownBy(() -> development.verify(tampered, signature, Instant.now()))
+        .hasMessageContaining("does not match");
+
+    Party vendor = party("Éditeur", null, Instant.now().plus(365, ChronoUnit.DAYS));
+    PluginSignatures production = PluginSignatures.trusting(Optional.of(pem(vendor.certificate())));
+    assertThat(production.trustsDevelopmentKey()).isFalse();
+    assertThatThrownBy(() -> production.verify(ZIP, signature, Instant.now()))
+        .hasMessageContaining("not trusted");
+    assertThat(PluginSignatures.trusting(Optional.empty()).trustsDevelopmentKey()).isFalse();
   }
 }

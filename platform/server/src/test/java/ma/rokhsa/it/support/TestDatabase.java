@@ -1,6 +1,10 @@
 package ma.rokhsa.it.support;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -19,6 +23,25 @@ public final class TestDatabase {
 
   public static boolean isPostgresql() {
     return postgresqlUrl().isPresent();
+  }
+
+  /**
+   * A connection to the database of a platform whose data directory is given (its embedded H2
+   * files, the server being stopped), or to the suite's PostgreSQL database.
+   */
+  public static Connection connect(Path dataDir) throws SQLException {
+    if (isPostgresql()) {
+      return DriverManager.getConnection(
+          postgresqlUrl().orElseThrow(),
+          System.getenv().getOrDefault("ROKHSA_DB_USER", "rokhsa"),
+          System.getenv().getOrDefault("ROKHSA_DB_PASSWORD", ""));
+    }
+    return DriverManager.getConnection(
+        "jdbc:h2:file:"
+            + dataDir.resolve("db/rokhsa").toAbsolutePath()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+        "rokhsa",
+        "rokhsa");
   }
 
   /** Host and port of the PostgreSQL server; only when {@link #isPostgresql()}. */

@@ -87,15 +87,32 @@ public final class TestVendors {
     }
   }
 
-  /** Writes the vendor's certificate as a PEM trust-anchors file. */
-  public Path trustAnchors(Path file) {
+  /** Writes the detached signature of a zip beside it, {@code <zip>.p7s}, as the build does. */
+  public Path signBeside(Path zip) {
     try {
-      Files.writeString(
-          file,
-          "-----BEGIN CERTIFICATE-----\n"
-              + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                  .encodeToString(certificate.getEncoded())
-              + "\n-----END CERTIFICATE-----\n");
+      return Files.write(
+          zip.resolveSibling(zip.getFileName() + ".p7s"), Base64.getDecoder().decode(sign(zip)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Writes the vendor's certificate as a PEM trust-anchors file, followed by the certificates of
+   * the given PEM files (the development certificate, say).
+   */
+  public Path trustAnchors(Path file, Path... alsoTrusted) {
+    try {
+      StringBuilder pem =
+          new StringBuilder(
+              "-----BEGIN CERTIFICATE-----\n"
+                  + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                      .encodeToString(certificate.getEncoded())
+                  + "\n-----END CERTIFICATE-----\n");
+      for (Path other : alsoTrusted) {
+        pem.append(Files.readString(other));
+      }
+      Files.writeString(file, pem);
       return file;
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -1,0 +1,4 @@
+/**
+ * Signs plugin zips with a detached CMS signature, for the build's shipped plugins and for vendors.
+ */
+package ma.rokhsa.tools.pluginsigner;
