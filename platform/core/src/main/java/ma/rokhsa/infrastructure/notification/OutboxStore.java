@@ -39,6 +39,14 @@ public class OutboxStore implements OutboxMonitor {
   @Resource(lookup = RokhsaDataSourceDefinition.JNDI_NAME)
   private DataSource dataSource;
 
+  /** For CDI. */
+  protected OutboxStore() {}
+
+  /** On a given data source (tests). */
+  OutboxStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
   /** A row claimed for sending by this node, until {@code leaseUntil}. */
   public record Claimed(
       long id,
