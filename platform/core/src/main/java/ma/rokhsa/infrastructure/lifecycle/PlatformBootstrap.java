@@ -16,6 +16,7 @@ import ma.rokhsa.application.TenantConfigReport;
 import ma.rokhsa.application.TenantConfigService;
 import ma.rokhsa.domain.model.installation.Installation;
 import ma.rokhsa.infrastructure.config.RokhsaSettings;
+import ma.rokhsa.infrastructure.notification.OutboxDispatcher;
 import ma.rokhsa.infrastructure.persistence.SchemaMigration;
 import ma.rokhsa.infrastructure.plugins.PluginHost;
 
@@ -39,6 +40,7 @@ public class PlatformBootstrap {
   @Inject AccountService accounts;
   @Inject DemoData demo;
   @Inject PluginHost pluginHost;
+  @Inject OutboxDispatcher outboxDispatcher;
 
   /** The username of the national admin created on a new installation. */
   static final String INITIAL_ADMIN = "admin";
@@ -55,6 +57,7 @@ public class PlatformBootstrap {
             created -> LOG.info("Created the national admin account '" + INITIAL_ADMIN + "'."));
     List<String> demoAccounts = settings.demo() ? demo.ensureAccounts() : List.of();
     List<String> plugins = pluginHost.start();
+    outboxDispatcher.start();
     LOG.info(banner(installation, tenants, plugins, demoAccounts));
   }
 

@@ -39,6 +39,7 @@ import ma.rokhsa.domain.model.dossier.DossierCensus;
 import ma.rokhsa.infrastructure.Throwables;
 import ma.rokhsa.infrastructure.config.RokhsaSettings;
 import ma.rokhsa.plugin.api.PluginApi;
+import ma.rokhsa.plugin.api.notification.NotificationChannel;
 import ma.rokhsa.plugin.api.procedure.DefinitionException;
 import ma.rokhsa.plugin.api.procedure.ProcedureDefinition;
 import ma.rokhsa.plugin.api.procedure.ProcedureProvider;
@@ -484,6 +485,23 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
 
   private PluginStatus status(String id) {
     return status(Optional.ofNullable(manager.getPlugin(id)).orElseThrow());
+  }
+
+  // --- Notification channels -----------------------------------------------------------------
+
+  /**
+   * The notification channels offered by the started plugins, asked for afresh on each call (so a
+   * plugin stopped, upgraded or removed since is never used); empty before {@link #start()}.
+   */
+  public synchronized List<NotificationChannel> notificationChannels() {
+    if (manager == null) {
+      return List.of();
+    }
+    List<NotificationChannel> channels = new ArrayList<>();
+    for (PluginWrapper plugin : manager.getStartedPlugins()) {
+      channels.addAll(manager.getExtensions(NotificationChannel.class, plugin.getPluginId()));
+    }
+    return channels;
   }
 
   // --- PluginManagement ----------------------------------------------------------------------

@@ -48,6 +48,11 @@ public final class PayaraProcess implements AutoCloseable {
    * server says it is ready (the application may still have failed to deploy: check health).
    */
   public static PayaraProcess start(String name, Path dataDir, Map<String, String> env) {
+    return start(name, dataDir, env, Path.of(System.getProperty("rokhsa.war")));
+  }
+
+  /** The same, deploying another WAR (the real one with test probes added, for instance). */
+  public static PayaraProcess start(String name, Path dataDir, Map<String, String> env, Path war) {
     Path workDir = Path.of(System.getProperty("rokhsa.it.dir", "target/it-data")).resolve(name);
     try {
       Files.createDirectories(workDir);
@@ -64,7 +69,7 @@ public final class PayaraProcess implements AutoCloseable {
               "-jar",
               System.getProperty("payara.microJar"),
               "--deploy",
-              System.getProperty("rokhsa.war"),
+              war.toAbsolutePath().toString(),
               "--port",
               Integer.toString(port),
               "--nocluster",
