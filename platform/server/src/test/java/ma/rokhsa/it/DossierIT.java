@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import ma.rokhsa.it.support.Deployments;
 import ma.rokhsa.it.support.Http;
+import ma.rokhsa.it.support.PluginUploads;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
