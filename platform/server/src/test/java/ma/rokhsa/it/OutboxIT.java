@@ -134,6 +134,7 @@ class OutboxIT {
           404,
           "not-found");
       assertThat(first.http().get("api/admin/outbox").status()).isEqualTo(401);
+      assertProblem(admin.get("api/admin/outbox?limit=0"), 400, "bad-request");
 
       JsonNode retried =
           awaitOutbox(
@@ -200,6 +201,10 @@ class OutboxIT {
       assertThat(text(testInArabic)).contains("بطلب من admin").contains("« email »");
       assertThat(inbox.get(tests.get(0)).get(0).getSubject())
           .isEqualTo("Rokhsa : notification d'essai");
+
+      assertThat(second.http().get("metrics").body())
+          .as("outcomes are counted by channel")
+          .contains("rokhsa_outbox_sent_total");
 
       // 3. SMTP goes away and comes back while the server runs: retried, then delivered once.
       smtp.stop();

@@ -21,6 +21,8 @@ import ma.rokhsa.infrastructure.Throwables;
 import ma.rokhsa.plugin.api.notification.DeliveryFailure;
 import ma.rokhsa.plugin.api.notification.Message;
 import ma.rokhsa.plugin.api.notification.NotificationChannel;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Delivers the outbox's notifications, on every node: every {@code rokhsa.outbox.poll-interval} it
@@ -47,6 +49,7 @@ public class OutboxDispatcher {
   @Inject OutboxSettings settings;
   @Inject MailSettings mail;
   @Inject Clock clock;
+  @Inject MetricRegistry metrics;
 
   private final String node = nodeName();
   private final ReentrantLock running = new ReentrantLock();
@@ -133,6 +136,7 @@ public class OutboxDispatcher {
       return;
     }
     if (channel.isEmpty()) {
+      count("failed", claimed);
       store.markFailed(
           claimed,
           "no channel '"
@@ -154,6 +158,7 @@ public class OutboxDispatcher {
       if (failure.isTransient()) {
         retryOrFail(claimed, failure.getMessage());
       } else {
+        count("failed", claimed);
         store.markFailed(claimed, "permanent failure: " + failure.getMessage());
       }
       return;
@@ -161,6 +166,7 @@ public class OutboxDispatcher {
       retryOrFail(claimed, "the channel failed: " + Throwables.rootMessage(e));
       return;
     }
+    count("sent", claimed);
     if (!store.markSent(claimed, clock.instant())) {
       LOG.warning(
           () ->
@@ -174,10 +180,20 @@ public class OutboxDispatcher {
     Instant now = clock.instant();
     Optional<Instant> retryAt = settings.retryPolicy().retryAt(claimed.attempts(), now);
     if (retryAt.isPresent()) {
+      count("retried", claimed);
       store.retryLater(claimed, reason, retryAt.get());
     } else {
+      count("failed", claimed);
       store.markFailed(claimed, "gave up after " + claimed.attempts() + " attempts: " + reason);
     }
+  }
+
+  /**
+   * Counts an outcome by channel: {@code rokhsa_outbox_sent_total}, {@code …_retried_total}, {@code
+   * …_failed_total} on {@code /metrics}.
+   */
+  private void count(String outcome, OutboxStore.Claimed claimed) {
+    metrics.counter("rokhsa.outbox." + outcome, new Tag("channel", claimed.channel())).inc();
   }
 
   /**
