@@ -40,9 +40,9 @@ create index dossier_due on dossier (phase, due_date);
 -- Per tenant and year: the last reference number given.
 create table dossier_reference_counter (
     tenant_id  varchar(64) not null references tenant (id),
-    year       integer     not null,
+    ref_year   integer     not null,
     last_value bigint      not null,
-    primary key (tenant_id, year)
+    primary key (tenant_id, ref_year)
 );
 
 create sequence dossier_attachment_seq start with 50 increment by 50;
@@ -69,7 +69,7 @@ create table dossier_avis (
     id           bigint       not null primary key,
     tenant_id    varchar(64)  not null references tenant (id),
     dossier_id   varchar(36)  not null references dossier (id),
-    round        integer      not null,
+    avis_round   integer      not null,
     body_id      varchar(100) not null,
     binding      boolean      not null,
     requested_at timestamp with time zone not null,
@@ -79,7 +79,7 @@ create table dossier_avis (
     motivation   varchar(8000),
     given_by     varchar(100),
     given_at     timestamp with time zone,
-    constraint dossier_avis_once unique (dossier_id, round, body_id)
+    constraint dossier_avis_once unique (dossier_id, avis_round, body_id)
 );
 
 create sequence dossier_complement_seq start with 50 increment by 50;
@@ -101,7 +101,7 @@ create table dossier_event (
     id         bigint       not null primary key,
     tenant_id  varchar(64)  not null references tenant (id),
     dossier_id varchar(36)  not null references dossier (id),
-    at         timestamp with time zone not null,
+    occurred_at timestamp with time zone not null,
     actor      varchar(100) not null,
     role       varchar(32)  not null,
     action     varchar(100) not null,

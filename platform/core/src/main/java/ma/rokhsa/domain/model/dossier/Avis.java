@@ -41,7 +41,7 @@ public class Avis {
   @Column(name = "dossier_id", nullable = false, length = 36)
   private String dossierId;
 
-  @Column(name = "round", nullable = false)
+  @Column(name = "avis_round", nullable = false)
   private int round;
 
   @Column(name = "body_id", nullable = false, length = 100)

@@ -36,7 +36,7 @@ public class DossierEvent {
   @Column(name = "dossier_id", nullable = false, length = 36)
   private String dossierId;
 
-  @Column(name = "at", nullable = false)
+  @Column(name = "occurred_at", nullable = false)
   private OffsetDateTime at;
 
   @Column(name = "actor", nullable = false, length = 100)

@@ -19,7 +19,7 @@ public class ReferenceCounterEntity {
   private String tenantId;
 
   @Id
-  @Column(name = "year")
+  @Column(name = "ref_year")
   private int year;
 
   @Column(name = "last_value", nullable = false)
