@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import ma.rokhsa.application.NotFound;
 import ma.rokhsa.domain.model.document.ContentStore;
@@ -52,6 +53,7 @@ public final class FileSystemContentStore implements ContentStore {
   private static final Logger LOG = Logger.getLogger(FileSystemContentStore.class.getName());
   private static final String TEMPORARY_SUFFIX = ".part";
   private static final int BUFFER_SIZE = 64 * 1024;
+  private static final Pattern HEX_PAIR = Pattern.compile("[0-9a-f]{2}");
 
   private final Path root;
   private final Path temporary;
@@ -172,12 +174,28 @@ public final class FileSystemContentStore implements ContentStore {
 
   @Override
   public Stream<String> list() throws IOException {
-    return Files.walk(root, 3)
-        .filter(path -> root.relativize(path).getNameCount() == 3)
+    // Only the ab/cd/ levels: the temporary directory changes under concurrent puts, and the
+    // content directories never lose an entry.
+    return hexDirectories(root)
+        .flatMap(FileSystemContentStore::hexDirectories)
+        .flatMap(FileSystemContentStore::entries)
         .filter(path -> StoredContent.isSha256(path.getFileName().toString()))
         .filter(path -> path.equals(pathOf(path.getFileName().toString())))
-        .filter(Files::isRegularFile)
         .map(path -> path.getFileName().toString());
+  }
+
+  private static Stream<Path> hexDirectories(Path directory) {
+    return entries(directory)
+        .filter(path -> HEX_PAIR.matcher(path.getFileName().toString()).matches())
+        .filter(Files::isDirectory);
+  }
+
+  private static Stream<Path> entries(Path directory) {
+    try {
+      return Files.list(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + directory, e);
+    }
   }
 
   /**

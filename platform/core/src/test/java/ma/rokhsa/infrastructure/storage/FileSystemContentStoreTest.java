@@ -260,6 +260,9 @@ class FileSystemContentStoreTest {
     StoredContent one = store.put(new ByteArrayInputStream(randomBytes(10, 7)), 10);
     StoredContent two = store.put(new ByteArrayInputStream(randomBytes(10, 8)), 10);
     Files.writeString(root.resolve("README"), "not a content");
+    Files.writeString(root.resolve("tmp/put-3.part"), "an upload in progress");
+    Files.createDirectories(root.resolve("zz/00"));
+    Files.writeString(root.resolve("zz/00/" + "0".repeat(64)), "not where its hash puts it");
 
     assertThat(hashes()).containsExactlyInAnyOrder(one.sha256(), two.sha256());
   }
