@@ -17,12 +17,13 @@ micro="$target/payara-micro.jar"; war="$target/rokhsa.war"
 pghost="${PGHOST:-127.0.0.1}"; pgport="${PGPORT:-5432}"; pguser="${PGUSER:-postgres}"
 db="rokhsa_bench_$(date +%s)"
 psql -h "$pghost" -p "$pgport" -U "$pguser" -qc "CREATE DATABASE $db"
-work=$(mktemp -d "$target/bench-deposits-XXXX")
+work=$(mktemp -d "$PWD/$target/bench-deposits-XXXX")
 password="bench-admin-$(date +%s)"
 port=8191
 ROKHSA_DB_URL="jdbc:postgresql://$pghost:$pgport/$db" ROKHSA_DB_USER="$pguser" \
   java -Xmx1g -Drokhsa.home="$PWD" -Drokhsa.data.dir="$work/data" \
-    -Drokhsa.admin.initial-password="$password" -Drokhsa.plugins.signatures=optional \
+    -Drokhsa.admin.initial-password="$password" \
+    -Drokhsa.plugins.trust-anchors=plugins/src/dev-signing/dev-signing-cert.pem \
     -jar "$micro" --deploy "$war" --port "$port" --nocluster --unpackdir "$work/runtime" \
     > "$work/server.log" 2>&1 &
 pid=$!
