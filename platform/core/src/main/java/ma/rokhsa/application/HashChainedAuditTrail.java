@@ -24,15 +24,12 @@ public class HashChainedAuditTrail implements AuditTrail {
   private AuditRepository audit;
   private TenantRepository tenants;
   private Clock clock;
-  private AuditChainStarter starter;
 
   /** For CDI's proxy. */
   protected HashChainedAuditTrail() {}
 
   @Inject
-  HashChainedAuditTrail(
-      AuditRepository audit, TenantRepository tenants, Clock clock, AuditChainStarter starter) {
-    this.starter = starter;
+  HashChainedAuditTrail(AuditRepository audit, TenantRepository tenants, Clock clock) {
     this.audit = audit;
     this.tenants = tenants;
     this.clock = clock;
@@ -47,20 +44,21 @@ public class HashChainedAuditTrail implements AuditTrail {
   }
 
   /**
-   * A tenant's first entry: its head is created in a transaction of its own (by another
-   * transaction, perhaps, at the same moment), then locked like any other.
+   * A tenant's first entry: there is no head row to lock yet, so the tenant's own row is locked
+   * while the head is looked for again (another transaction may have started it meanwhile) and made
+   * if still missing.
    */
   private AuditChain start(TenantId tenant) {
     tenants
-        .find(tenant)
+        .findForUpdate(tenant)
         .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenant + " to audit"));
-    try {
-      starter.start(tenant);
-    } catch (RuntimeException startedElsewhere) {
-      // Another transaction created it first: it is there to lock.
-    }
     return audit
         .lockChain(tenant)
-        .orElseThrow(() -> new IllegalStateException("no audit chain for " + tenant));
+        .orElseGet(
+            () -> {
+              AuditChain chain = AuditChain.start(tenant);
+              audit.store(chain);
+              return chain;
+            });
   }
 }

@@ -32,6 +32,7 @@ public class TenantConfigService {
   private TenantConfigSource source;
   private TenantRepository tenants;
   private RolloutPlanRepository plans;
+  private ma.rokhsa.domain.model.audit.AuditRepository audit;
   private Clock clock;
 
   /** For CDI's proxy. */
@@ -42,7 +43,9 @@ public class TenantConfigService {
       TenantConfigSource source,
       TenantRepository tenants,
       RolloutPlanRepository plans,
+      ma.rokhsa.domain.model.audit.AuditRepository audit,
       Clock clock) {
+    this.audit = audit;
     this.source = source;
     this.tenants = tenants;
     this.plans = plans;
@@ -54,6 +57,10 @@ public class TenantConfigService {
   public TenantConfigReport reload() {
     TenantConfiguration configuration = source.load();
     TenantConfigReport report = apply(configuration);
+    int chains = audit.startMissingChains();
+    if (chains > 0) {
+      LOG.info(() -> "Audit chains started for " + chains + " new tenant(s)");
+    }
     LOG.info(report::summary);
     return report;
   }

@@ -21,6 +21,12 @@ public interface AuditRepository {
 
   void store(AuditChain chain);
 
+  /**
+   * Starts the chain of every tenant that has none yet (after tenants were created), so that a
+   * first append never has to create one under concurrent writers. Returns how many were started.
+   */
+  int startMissingChains();
+
   void append(AuditEntry entry);
 
   /**

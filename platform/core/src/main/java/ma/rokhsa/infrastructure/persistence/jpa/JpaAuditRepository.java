@@ -25,6 +25,21 @@ class JpaAuditRepository implements AuditRepository {
   private EntityManager em;
 
   @Override
+  public int startMissingChains() {
+    em.flush(); // the tenants created in this transaction first: the chains refer to them
+    List<String> missing =
+        em.createQuery(
+                "select t.id from Tenant t where not exists"
+                    + " (select c from AuditChain c where c.tenantId = t.id)",
+                String.class)
+            .getResultList();
+    for (String id : missing) {
+      em.persist(AuditChain.start(TenantId.of(id)));
+    }
+    return missing.size();
+  }
+
+  @Override
   public Optional<AuditChain> lockChain(TenantId tenant) {
     // SELECT … FOR UPDATE, read from the database whatever this transaction already holds.
     return em.createQuery("select c from AuditChain c where c.tenantId = :tenant", AuditChain.class)
