@@ -116,7 +116,7 @@ class DossierIT {
         TenancyIT.account(http, national, "autre-demandeur-" + run, "APPLICANT", null),
         TenancyIT.account(http, national, "guichet-" + run, "GUICHET_AGENT", T),
         TenancyIT.account(http, national, "guichet2-" + run, "GUICHET_AGENT", T),
-        TenancyIT.account(http, national, "commission-" + run, "COMMISSION_MEMBER", T),
+        memberWithEmail(http, national, "commission-" + run),
         TenancyIT.account(http, national, "signataire-" + run, "SIGNATORY", T),
         TenancyIT.account(http, national, "agent-chtouka-" + run, "GUICHET_AGENT", OTHER));
   }
@@ -305,7 +305,19 @@ class DossierIT {
   void aBindingUnfavorableAvisLeavesTheAuthorityOnlyAMotivatedRefusal() {
     LocalDate today = LocalDate.now(MOROCCO);
     String base = depositedDossier(world.applicant());
-    ok(world.guichet().post(base + "/actions/accepter", "{}"));
+    JsonNode commission = ok(world.guichet().post(base + "/actions/accepter", "{}"));
+    LocalDate avisDue = LocalDate.parse(commission.path("dueDate").asText());
+
+    // The day before the avis are due, the commission is reminded — once.
+    JsonNode reminded =
+        ok(world.anonymous().post("api/_probe/legal-clock?today=" + avisDue.minusDays(1), ""));
+    assertThat(reminded.path("reminders").asInt())
+        .as(reminded.toString())
+        .isGreaterThanOrEqualTo(4);
+    JsonNode again =
+        ok(world.anonymous().post("api/_probe/legal-clock?today=" + avisDue.minusDays(1), ""));
+    assertThat(again.path("reminders").asInt()).as("reminded once").isZero();
+    assertThat(ok(world.commission().get(base)).path("state").asText()).isEqualTo("instruction");
     avis(
         base, "agence-urbaine", "UNFAVORABLE", "Hauteur supérieure à celle du plan d'aménagement.");
     avis(base, "protection-civile", "FAVORABLE", null);
@@ -518,6 +530,23 @@ class DossierIT {
   }
 
   // --- helpers -------------------------------------------------------------------------------
+
+  /** A commission member of T with an e-mail address, so that reminders reach them. */
+  static Http memberWithEmail(Http http, Http national, String username) {
+    created(
+        national.post(
+            "api/admin/accounts",
+            "{\"username\": \""
+                + username
+                + "\", \"displayName\": \"Commission\", \"password\": \""
+                + PASSWORD
+                + "\", \"email\": \""
+                + username
+                + "@commune.example.ma\", \"grants\": [{\"role\": \"COMMISSION_MEMBER\", \"tenant\": \""
+                + T
+                + "\"}]}"));
+    return http.signIn(username, PASSWORD);
+  }
 
   private static JsonNode newDraft(Http applicant) {
     return created(

@@ -55,11 +55,24 @@ public enum ProblemType {
     return status;
   }
 
+  /** Whether this type says no more than its HTTP status (the others name a specific case). */
   private boolean generic() {
-    return this != MALFORMED_BODY
-        && this != VALIDATION_FAILED
-        && this != INVALID_CONFIGURATION
-        && this != UNTRUSTED_PLUGIN;
+    return switch (this) {
+      case BAD_REQUEST,
+          UNAUTHORIZED,
+          FORBIDDEN,
+          NOT_FOUND,
+          METHOD_NOT_ALLOWED,
+          NOT_ACCEPTABLE,
+          CONFLICT,
+          PAYLOAD_TOO_LARGE,
+          UNSUPPORTED_MEDIA_TYPE,
+          HTTP_ERROR,
+          INTERNAL_ERROR,
+          SERVICE_UNAVAILABLE ->
+          true;
+      default -> false;
+    };
   }
 
   /** The generic type for an HTTP status that no more specific type explains. */
