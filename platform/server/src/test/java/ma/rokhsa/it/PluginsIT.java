@@ -134,6 +134,10 @@ class PluginsIT {
       for (JsonNode plugin : ok(admin.get("api/admin/plugins"))) {
         byId.put(plugin.path("id").asText(), plugin);
       }
+      // On PostgreSQL every test class shares one database: plugins that other classes installed
+      // through the API (VendorPluginIT's example, DossierIT's upgrade and the version it keeps)
+      // are loaded here too. They are theirs to check.
+      byId.keySet().removeIf(id -> id.contains("@") || id.equals("enseigne-publicitaire"));
       assertThat(byId)
           .containsOnlyKeys(
               "permis-de-construire",
