@@ -252,18 +252,7 @@ public class DossierService {
         throw new RuleViolation(
             "no avis of " + avisBody.get() + " is asked on dossier " + dossier.describe() + " now");
       }
-      Attachment a =
-          Attachment.of(
-              id,
-              "avis",
-              avisBody,
-              fileName,
-              stored.mediaType(),
-              stored.size(),
-              stored.sha256(),
-              actor.username(),
-              clock.instant());
-      dossiers.store(a);
+      Attachment a = storeAttachment(id, "avis", avisBody, fileName, stored, actor);
       record(
           tenant,
           actor,
@@ -290,18 +279,7 @@ public class DossierService {
       // Answering complements: the new file replaces the oldest; the old stays on file.
       current.get(0).supersede(clock.instant());
     }
-    Attachment a =
-        Attachment.of(
-            id,
-            documentId,
-            Optional.empty(),
-            fileName,
-            stored.mediaType(),
-            stored.size(),
-            stored.sha256(),
-            actor.username(),
-            clock.instant());
-    dossiers.store(a);
+    Attachment a = storeAttachment(id, documentId, Optional.empty(), fileName, stored, actor);
     dossier.replaceValues(dossier.formValues(), clock.instant());
     event(
         dossier,
@@ -316,6 +294,28 @@ public class DossierService {
         "dossier.document-uploaded",
         dossier,
         documentId + " " + a.fileName() + " " + a.sha256());
+    return a;
+  }
+
+  private Attachment storeAttachment(
+      DossierId id,
+      String documentId,
+      Optional<String> avisBody,
+      String fileName,
+      StoredContent stored,
+      Actor actor) {
+    Attachment a =
+        Attachment.of(
+            id,
+            documentId,
+            avisBody,
+            fileName,
+            stored.mediaType(),
+            stored.size(),
+            stored.sha256(),
+            actor.username(),
+            clock.instant());
+    dossiers.store(a);
     return a;
   }
 
