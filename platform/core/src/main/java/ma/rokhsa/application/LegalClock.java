@@ -34,9 +34,10 @@ public class LegalClock {
   protected LegalClock() {}
 
   @Inject
-  LegalClock(LegalClockQueries queries, DossierService dossiers, Config config) {
+  LegalClock(LegalClockQueries queries, DossierService dossiers, LegalTime time, Config config) {
     this.queries = queries;
     this.dossiers = dossiers;
+    this.time = time;
     this.reminderWorkingDays =
         config
             .getOptionalValue("rokhsa.dossiers.avis-reminder-working-days", Integer.class)
