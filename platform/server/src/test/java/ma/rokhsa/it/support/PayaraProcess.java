@@ -58,26 +58,24 @@ public final class PayaraProcess implements AutoCloseable {
       Files.createDirectories(workDir);
       int port = freePort();
       Path log = workDir.resolve("server-" + Instant.now().toEpochMilli() + ".log");
+      // Started by the launcher operators and `./mvnw -Prun` use, which owns Payara's unpack
+      // directory: one per data directory, kept across restarts as -Prun keeps it.
       List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xmx512m");
-      command.add("-Drokhsa.home=" + System.getProperty("rokhsa.root", "."));
+      command.add(launcher().toString());
       command.add("-Drokhsa.data.dir=" + dataDir.toAbsolutePath());
       command.add("-Drokhsa.public-url=http://127.0.0.1:" + port + "/");
-      command.addAll(
-          List.of(
-              "-jar",
-              System.getProperty("payara.microJar"),
-              "--deploy",
-              war.toAbsolutePath().toString(),
-              "--port",
-              Integer.toString(port),
-              "--nocluster",
-              "--unpackdir",
-              workDir.resolve("payara-" + port).toAbsolutePath().toString()));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.redirectOutput(log.toFile());
       Map<String, String> environment = new HashMap<>(env);
+      environment.put("JAVA_HOME", System.getProperty("java.home"));
+      environment.put("ROKHSA_HOME", root().toString());
+      environment.put("ROKHSA_PORT", Integer.toString(port));
+      environment.put("ROKHSA_HEAP", "512m");
+      environment.put("ROKHSA_MICRO_JAR", System.getProperty("payara.microJar"));
+      environment.put("ROKHSA_WAR", war.toAbsolutePath().toString());
+      environment.put(
+          "ROKHSA_RUNTIME_DIR",
+          workDir.resolve("runtime-" + dataDir.getFileName()).toAbsolutePath().toString());
       // The shipped plugins are signed with the development key: trust it unless told otherwise.
       environment.putIfAbsent(
           "ROKHSA_PLUGINS_TRUST_ANCHORS", developmentCertificate().toAbsolutePath().toString());
@@ -88,6 +86,16 @@ public final class PayaraProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The checkout's root. */
+  static Path root() {
+    return Path.of(System.getProperty("rokhsa.root", "../..")).toAbsolutePath().normalize();
+  }
+
+  /** {@code platform/server/bin/rokhsa-node}, the launcher of a node. */
+  public static Path launcher() {
+    return root().resolve("platform/server/bin/rokhsa-node");
   }
 
   /** The DEVELOPMENT certificate the build signs the shipped plugins with. */
@@ -109,6 +117,22 @@ public final class PayaraProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Kills the server as a crash would ({@code kill -9}: no shutdown hook, nothing flushed). */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The server's log file. */
+  public Path logFile() {
+    return log;
   }
 
   public boolean isAlive() {
