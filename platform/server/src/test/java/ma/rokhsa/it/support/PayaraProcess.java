@@ -53,10 +53,24 @@ public final class PayaraProcess implements AutoCloseable {
 
   /** The same, deploying another WAR (the real one with test probes added, for instance). */
   public static PayaraProcess start(String name, Path dataDir, Map<String, String> env, Path war) {
+    try {
+      PayaraProcess server = launch(name, dataDir, env, war, freePort());
+      server.awaitBoot();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Launches the platform on {@code port} and returns at once, while it starts: for tests of what
+   * clients see before it is ready. {@link #awaitBoot()} waits for it.
+   */
+  public static PayaraProcess launch(
+      String name, Path dataDir, Map<String, String> env, Path war, int port) {
     Path workDir = Path.of(System.getProperty("rokhsa.it.dir", "target/it-data")).resolve(name);
     try {
       Files.createDirectories(workDir);
-      int port = freePort();
       Path log = workDir.resolve("server-" + Instant.now().toEpochMilli() + ".log");
       // Started by the launcher operators and `./mvnw -Prun` use, which owns Payara's unpack
       // directory: one per data directory, kept across restarts as -Prun keeps it.
@@ -80,9 +94,7 @@ public final class PayaraProcess implements AutoCloseable {
       environment.putIfAbsent(
           "ROKHSA_PLUGINS_TRUST_ANCHORS", developmentCertificate().toAbsolutePath().toString());
       builder.environment().putAll(environment);
-      PayaraProcess server = new PayaraProcess(builder.start(), log, port);
-      server.awaitBoot();
-      return server;
+      return new PayaraProcess(builder.start(), log, port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -170,7 +182,8 @@ public final class PayaraProcess implements AutoCloseable {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
   }
 
-  private void awaitBoot() {
+  /** Waits until Payara Micro says it is ready (or fails if the process exits first). */
+  public void awaitBoot() {
     Instant deadline = Instant.now().plus(BOOT_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
