@@ -36,7 +36,7 @@ public final class CrashSoak {
             seed,
             line -> System.err.println(line));
     long started = System.nanoTime();
-    CrashCycles.Report report = soak.run(cycles, 4, Duration.ofSeconds(8), clean);
+    CrashCycles.Report report = soak.run(cycles, 4, Duration.ofSeconds(4), clean);
     System.out.printf(
         Locale.ROOT,
         "Crash soak on %s, seed %d, %d cycles of kill -9 in %d min:%n%n",

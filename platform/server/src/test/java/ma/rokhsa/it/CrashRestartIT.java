@@ -39,7 +39,7 @@ class CrashRestartIT {
             adminPassword,
             20261206L,
             System.out::println);
-    CrashCycles.Report report = cycles.run(3, 4, Duration.ofSeconds(6), 0);
+    CrashCycles.Report report = cycles.run(3, 4, Duration.ofSeconds(3), 0);
 
     assertThat(report.violations()).isEmpty();
     assertThat(report.acknowledged()).as("deposits acknowledged before the kills").isPositive();

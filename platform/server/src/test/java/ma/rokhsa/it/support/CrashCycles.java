@@ -126,8 +126,9 @@ public final class CrashCycles {
 
   /**
    * Starts the node, then {@code cycles} times: {@code clients} clients deposit, the node is killed
-   * at a random moment within {@code maxRun}, and started again; then {@code cleanRestarts}
-   * restarts after a SIGTERM, for comparison; then everything acknowledged is checked.
+   * at a random moment (within {@code maxRun} of the first few deposits acknowledged), and started
+   * again; then {@code cleanRestarts} restarts after a SIGTERM, for comparison; then everything
+   * acknowledged is checked.
    */
   public Report run(int cycles, int clients, Duration maxRun, int cleanRestartCount) {
     Path war = Path.of(System.getProperty("rokhsa.war"));
@@ -271,7 +272,10 @@ public final class CrashCycles {
     }
   }
 
-  /** Clients deposit until the node is killed, at a random moment within {@code maxRun}. */
+  /**
+   * Clients deposit until the node is killed: once each client's worth of deposits was
+   * acknowledged, at a random moment within {@code maxRun}.
+   */
   private void depositUntilKilled(PayaraProcess server, int clients, Duration maxRun) {
     AtomicBoolean killed = new AtomicBoolean();
     List<Thread> threads = new ArrayList<>();
@@ -285,8 +289,13 @@ public final class CrashCycles {
       client.start();
       threads.add(client);
     }
-    long half = maxRun.toMillis() / 2;
-    sleep(Duration.ofMillis(half + (long) (random.nextDouble() * half)));
+    // Kill mid-deposit, once some deposits were acknowledged (however loaded the machine is).
+    int before = acknowledged.size();
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (acknowledged.size() < before + clients && System.nanoTime() < deadline) {
+      sleep(Duration.ofMillis(50));
+    }
+    sleep(Duration.ofMillis((long) (random.nextDouble() * maxRun.toMillis())));
     killed.set(true);
     server.kill();
     for (Thread client : threads) {
