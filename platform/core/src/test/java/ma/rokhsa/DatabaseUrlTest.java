@@ -18,6 +18,16 @@ class DatabaseUrlTest {
   }
 
   @Test
+  void anH2CommitReturnsOnlyOnceItIsWrittenToTheFile() {
+    assertThat(DatabaseUrl.of("embedded", Path.of("/d")).jdbcUrl()).endsWith(";WRITE_DELAY=0");
+    assertThat(DatabaseUrl.of("jdbc:h2:file:/srv/rokhsa;MODE=PostgreSQL", Path.of("/d")).jdbcUrl())
+        .isEqualTo("jdbc:h2:file:/srv/rokhsa;MODE=PostgreSQL;WRITE_DELAY=0");
+    assertThat(DatabaseUrl.of("jdbc:h2:file:/srv/rokhsa;write_delay=100", Path.of("/d")).jdbcUrl())
+        .as("an operator's own choice is kept")
+        .isEqualTo("jdbc:h2:file:/srv/rokhsa;write_delay=100");
+  }
+
+  @Test
   void blankMeansEmbedded() {
     assertThat(DatabaseUrl.of(" ", Path.of("/d")).kind()).isEqualTo(DatabaseUrl.Kind.H2);
   }

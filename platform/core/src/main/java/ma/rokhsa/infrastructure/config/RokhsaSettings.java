@@ -42,6 +42,7 @@ public class RokhsaSettings {
   private String storageKind;
   private Optional<Path> storageDir;
   private Duration pluginPollInterval;
+  private Duration drainTimeout;
 
   /** For CDI's proxy. */
   protected RokhsaSettings() {}
@@ -92,6 +93,13 @@ public class RokhsaSettings {
     if (pluginPollInterval.isNegative()) {
       throw new IllegalArgumentException(
           "rokhsa.plugins.poll-interval must be 0 or a positive duration, not " + poll);
+    }
+    this.drainTimeout =
+        Duration.parse(
+            config.getOptionalValue("rokhsa.shutdown.drain-timeout", String.class).orElse("PT20S"));
+    if (drainTimeout.isNegative()) {
+      throw new IllegalArgumentException(
+          "rokhsa.shutdown.drain-timeout must not be negative, not " + drainTimeout);
     }
   }
 
@@ -207,6 +215,14 @@ public class RokhsaSettings {
    */
   public Duration pluginPollInterval() {
     return pluginPollInterval;
+  }
+
+  /**
+   * On SIGTERM, how long the node waits for the requests in flight to finish (taking no new ones)
+   * before it stops its jobs and undeploys.
+   */
+  public Duration drainTimeout() {
+    return drainTimeout;
   }
 
   /** Demo mode: demo accounts and data. Never on in production. */

@@ -7,8 +7,10 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import ma.rokhsa.application.AccountService;
 import ma.rokhsa.application.PlatformInfoService;
@@ -19,6 +21,8 @@ import ma.rokhsa.infrastructure.config.RokhsaSettings;
 import ma.rokhsa.infrastructure.notification.OutboxDispatcher;
 import ma.rokhsa.infrastructure.persistence.SchemaMigration;
 import ma.rokhsa.infrastructure.plugins.PluginHost;
+import ma.rokhsa.infrastructure.scheduling.LegalClockSchedule;
+import ma.rokhsa.infrastructure.security.TokenKeys;
 
 /**
  * Brings the platform up as part of its deployment: migrates the schema, records the installation,
@@ -41,6 +45,12 @@ public class PlatformBootstrap {
   @Inject DemoData demo;
   @Inject PluginHost pluginHost;
   @Inject OutboxDispatcher outboxDispatcher;
+  @Inject LegalClockSchedule legalClock;
+  @Inject TokenKeys tokenKeys;
+  @Inject NodeLifecycle lifecycle;
+
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private StopSignals signals;
 
   /** The username of the national admin created on a new installation. */
   static final String INITIAL_ADMIN = "admin";
@@ -57,12 +67,52 @@ public class PlatformBootstrap {
             created -> LOG.info("Created the national admin account '" + INITIAL_ADMIN + "'."));
     List<String> demoAccounts = settings.demo() ? demo.ensureAccounts() : List.of();
     List<String> plugins = pluginHost.start();
+    // The first sign-in must not be the one that creates the token signing key.
+    tokenKeys.signing();
     outboxDispatcher.start();
+    legalClock.start();
+    signals = StopSignals.install(this::stopOnSignal);
+    lifecycle.serving();
     LOG.info(banner(installation, tenants, plugins, demoAccounts));
+  }
+
+  /**
+   * SIGTERM or SIGINT (Ctrl-C): stop taking requests, let those in flight finish (at most {@code
+   * rokhsa.shutdown.drain-timeout}), stop the scheduled jobs, then exit, which undeploys the
+   * application through Payara's shutdown hook. A second signal exits at once. Runs on the JVM's
+   * signal thread.
+   */
+  private void stopOnSignal(int signal) {
+    int exitCode = 128 + signal;
+    if (!stopping.compareAndSet(false, true)) {
+      System.exit(exitCode);
+      return;
+    }
+    Duration bound = settings.drainTimeout();
+    LOG.info(
+        () ->
+            "Stopping (signal "
+                + signal
+                + "): no new requests, "
+                + lifecycle.inFlight()
+                + " in flight, waiting at most "
+                + bound);
+    int unfinished = lifecycle.drain(bound);
+    if (unfinished > 0) {
+      LOG.warning(unfinished + " request(s) still in flight after " + bound + "; stopping anyway");
+    }
+    legalClock.stop();
+    outboxDispatcher.stop();
+    LOG.info("Requests drained and scheduled jobs stopped; undeploying.");
+    System.exit(exitCode);
   }
 
   @PreDestroy
   void stop() {
+    if (signals != null) {
+      signals.restore();
+    }
+    legalClock.stop();
     // On SIGTERM the JVM's own shutdown hook resets java.util.logging before Payara undeploys
     // applications, so a logged line would be lost: write the last word straight to stderr.
     System.err.println("Rokhsa stopped.");

@@ -67,8 +67,9 @@ public class OutboxDispatcher {
     }
   }
 
+  /** Stops polling; a send in progress finishes and is recorded first (at most one lease). */
   @PreDestroy
-  void stop() {
+  public void stop() {
     stopping = true;
     synchronized (this) {
       if (task != null) {

@@ -7,10 +7,17 @@ import java.util.Locale;
  * The JDBC URL the platform connects to, from the {@code rokhsa.db.url} setting. The value {@code
  * embedded} means an H2 database in files under the data directory, in PostgreSQL compatibility
  * mode so that one set of migrations serves both.
+ *
+ * <p>Every H2 URL gets {@code WRITE_DELAY=0} unless it names its own: H2 otherwise writes committed
+ * transactions to its file up to 500 ms after the commit returned, so a process killed in that
+ * window loses changes whose answer the client already has (ADR 0013).
  */
 public record DatabaseUrl(String jdbcUrl) {
 
   public static final String EMBEDDED = "embedded";
+
+  /** H2: a commit returns once its changes are written to the database file. */
+  private static final String COMMITTED_IS_WRITTEN = ";WRITE_DELAY=0";
 
   public DatabaseUrl {
     if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
@@ -25,9 +32,15 @@ public record DatabaseUrl(String jdbcUrl) {
       return new DatabaseUrl(
           "jdbc:h2:file:"
               + file
-              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+              + COMMITTED_IS_WRITTEN);
     }
-    return new DatabaseUrl(setting.trim());
+    String url = setting.trim();
+    if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")
+        && !url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")) {
+      url = url + COMMITTED_IS_WRITTEN;
+    }
+    return new DatabaseUrl(url);
   }
 
   public Kind kind() {

@@ -6,7 +6,13 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -57,7 +63,35 @@ public class SchemaMigration {
                 + result.migrationsExecuted
                 + " migration(s) applied now)");
     schemaVersion = version;
+    warnIfCommitsAreNotDurable();
     return version;
+  }
+
+  /**
+   * What the platform acknowledges must be on disk (ADR 0013). PostgreSQL promises it only with
+   * {@code fsync} and {@code synchronous_commit} on; an operator may have turned them off for
+   * speed, so say it loudly at every start rather than lose deposits silently.
+   */
+  private void warnIfCommitsAreNotDurable() {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+        return;
+      }
+      for (String setting : List.of("fsync", "synchronous_commit")) {
+        try (Statement statement = connection.createStatement();
+            ResultSet value = statement.executeQuery("show " + setting)) {
+          if (value.next() && "off".equalsIgnoreCase(value.getString(1))) {
+            LOG.warning(
+                "PostgreSQL runs with "
+                    + setting
+                    + "=off: a crash can lose changes whose answer clients already have."
+                    + " Turn it on for production (see docs/operations.md#durability).");
+          }
+        }
+      }
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "could not read PostgreSQL's durability settings", e);
+    }
   }
 
   /** The schema version, once migrated by this node. */

@@ -4,8 +4,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -35,7 +33,14 @@ public class LegalClockSchedule {
 
   private ScheduledFuture<?> task;
 
-  void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+  /**
+   * Starts the passes; {@code PlatformBootstrap} calls it once the node is ready (the clock must
+   * never run against a schema, a tenant configuration or plugins not yet in place).
+   */
+  public synchronized void start() {
+    if (task != null) {
+      return;
+    }
     interval =
         Duration.parse(
             config.getOptionalValue("rokhsa.dossiers.clock-interval", String.class).orElse("PT1M"));
@@ -58,10 +63,12 @@ public class LegalClockSchedule {
     }
   }
 
+  /** Stops the passes; a pass under way finishes (each dossier is its own transaction). */
   @PreDestroy
-  void stop() {
+  public synchronized void stop() {
     if (task != null) {
       task.cancel(false);
+      task = null;
     }
   }
 }

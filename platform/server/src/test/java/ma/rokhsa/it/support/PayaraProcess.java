@@ -53,41 +53,61 @@ public final class PayaraProcess implements AutoCloseable {
 
   /** The same, deploying another WAR (the real one with test probes added, for instance). */
   public static PayaraProcess start(String name, Path dataDir, Map<String, String> env, Path war) {
-    Path workDir = Path.of(System.getProperty("rokhsa.it.dir", "target/it-data")).resolve(name);
     try {
-      Files.createDirectories(workDir);
-      int port = freePort();
-      Path log = workDir.resolve("server-" + Instant.now().toEpochMilli() + ".log");
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xmx512m");
-      command.add("-Drokhsa.home=" + System.getProperty("rokhsa.root", "."));
-      command.add("-Drokhsa.data.dir=" + dataDir.toAbsolutePath());
-      command.add("-Drokhsa.public-url=http://127.0.0.1:" + port + "/");
-      command.addAll(
-          List.of(
-              "-jar",
-              System.getProperty("payara.microJar"),
-              "--deploy",
-              war.toAbsolutePath().toString(),
-              "--port",
-              Integer.toString(port),
-              "--nocluster",
-              "--unpackdir",
-              workDir.resolve("payara-" + port).toAbsolutePath().toString()));
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-      builder.redirectOutput(log.toFile());
-      Map<String, String> environment = new HashMap<>(env);
-      // The shipped plugins are signed with the development key: trust it unless told otherwise.
-      environment.putIfAbsent(
-          "ROKHSA_PLUGINS_TRUST_ANCHORS", developmentCertificate().toAbsolutePath().toString());
-      builder.environment().putAll(environment);
-      PayaraProcess server = new PayaraProcess(builder.start(), log, port);
+      PayaraProcess server = launch(name, dataDir, env, war, freePort());
       server.awaitBoot();
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Launches the platform on {@code port} and returns at once, while it starts: for tests of what
+   * clients see before it is ready. {@link #awaitBoot()} waits for it.
+   */
+  public static PayaraProcess launch(
+      String name, Path dataDir, Map<String, String> env, Path war, int port) {
+    Path workDir = Path.of(System.getProperty("rokhsa.it.dir", "target/it-data")).resolve(name);
+    try {
+      Files.createDirectories(workDir);
+      Path log = workDir.resolve("server-" + Instant.now().toEpochMilli() + ".log");
+      // Started by the launcher operators and `./mvnw -Prun` use, which owns Payara's unpack
+      // directory: one per data directory, kept across restarts as -Prun keeps it.
+      List<String> command = new ArrayList<>();
+      command.add(launcher().toString());
+      command.add("-Drokhsa.data.dir=" + dataDir.toAbsolutePath());
+      command.add("-Drokhsa.public-url=http://127.0.0.1:" + port + "/");
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.redirectOutput(log.toFile());
+      Map<String, String> environment = new HashMap<>(env);
+      environment.put("JAVA_HOME", System.getProperty("java.home"));
+      environment.put("ROKHSA_HOME", root().toString());
+      environment.put("ROKHSA_PORT", Integer.toString(port));
+      environment.put("ROKHSA_HEAP", "512m");
+      environment.put("ROKHSA_MICRO_JAR", System.getProperty("payara.microJar"));
+      environment.put("ROKHSA_WAR", war.toAbsolutePath().toString());
+      environment.put(
+          "ROKHSA_RUNTIME_DIR",
+          workDir.resolve("runtime-" + dataDir.getFileName()).toAbsolutePath().toString());
+      // The shipped plugins are signed with the development key: trust it unless told otherwise.
+      environment.putIfAbsent(
+          "ROKHSA_PLUGINS_TRUST_ANCHORS", developmentCertificate().toAbsolutePath().toString());
+      builder.environment().putAll(environment);
+      return new PayaraProcess(builder.start(), log, port);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The checkout's root. */
+  static Path root() {
+    return Path.of(System.getProperty("rokhsa.root", "../..")).toAbsolutePath().normalize();
+  }
+
+  /** {@code platform/server/bin/rokhsa-node}, the launcher of a node. */
+  public static Path launcher() {
+    return root().resolve("platform/server/bin/rokhsa-node");
   }
 
   /** The DEVELOPMENT certificate the build signs the shipped plugins with. */
@@ -109,6 +129,22 @@ public final class PayaraProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Kills the server as a crash would ({@code kill -9}: no shutdown hook, nothing flushed). */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The server's log file. */
+  public Path logFile() {
+    return log;
   }
 
   public boolean isAlive() {
@@ -146,7 +182,8 @@ public final class PayaraProcess implements AutoCloseable {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
   }
 
-  private void awaitBoot() {
+  /** Waits until Payara Micro says it is ready (or fails if the process exits first). */
+  public void awaitBoot() {
     Instant deadline = Instant.now().plus(BOOT_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {

@@ -27,6 +27,7 @@ public enum ProblemType {
   PLUGIN_FAILED("plugin-failed", "A plugin failed", 502),
   PROCEDURE_UNAVAILABLE("procedure-unavailable", "The procedure is not available", 503),
   INTERNAL_ERROR("internal-error", "Internal error", 500),
+  NODE_NOT_SERVING("node-not-serving", "This node is starting or stopping", 503),
   SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503);
 
   /** Where problem types live; each type's URI is this base followed by its slug. */

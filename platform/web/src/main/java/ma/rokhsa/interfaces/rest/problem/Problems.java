@@ -28,7 +28,7 @@ public final class Problems {
     String id = UUID.randomUUID().toString();
     Problem problem =
         new Problem(type.uri(), type.title(), status, detail, path, id, errors, null, null, null);
-    if (status >= 500) {
+    if (status >= 500 && status != 503) {
       LOG.log(
           Level.SEVERE, "Problem " + id + " (" + status + ") on " + path + ": " + detail, cause);
     } else {
