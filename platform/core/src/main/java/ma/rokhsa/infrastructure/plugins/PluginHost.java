@@ -47,7 +47,9 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
-  private PluginCatalog catalog;
+  /** Read without the lock by the procedure look-ups (set once, at start). */
+  private volatile PluginCatalog catalog;
+
   private PluginInstaller installer;
   private PluginNodeSync sync;
 
