@@ -30,6 +30,10 @@ import org.pf4j.PluginWrapper;
  * under their procedures: each under its own plugin id ({@code <id>@<version>}, written into a copy
  * of its {@code plugin.properties}), so that PF4J keeps both versions' classes apart. They offer
  * nothing to new deposits; {@link #procedure} finds a procedure version for a dossier.
+ *
+ * <p>Its plugins live in the {@link PluginCatalog}'s plugin manager: {@link #unload} stops one that
+ * no dossier needs any more, and the catalog's {@code close()} stops and unloads the others with
+ * every plugin when the application stops. Not thread-safe: called under the host's lock.
  */
 final class RetainedVersions {
 

@@ -21,6 +21,7 @@ import ma.rokhsa.domain.model.calendar.HolidayCalendar;
 import ma.rokhsa.domain.model.tenant.TenantId;
 import ma.rokhsa.infrastructure.calendar.MoroccanHolidays;
 import ma.rokhsa.infrastructure.calendar.MoroccanHolidays.Observance;
+import ma.rokhsa.plugin.definitions.YamlTree;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -70,7 +71,8 @@ public final class CalendarConfigLoader {
       String fileName = file.getFileName().toString();
       String name = DIRECTORY + "/" + fileName;
       if (name.equals(HOLIDAYS)) {
-        YamlFile.read(file, name, problems).ifPresent(section -> years.putAll(national(section)));
+        TenantConfigLoader.readYaml(file, name, problems)
+            .ifPresent(section -> years.putAll(national(section)));
         continue;
       }
       String code = fileName.replaceFirst("\\.yaml$", "");
@@ -90,7 +92,7 @@ public final class CalendarConfigLoader {
         problems.add(new ConfigProblem(name, 0, "no tenant has the id " + code));
         continue;
       }
-      YamlFile.read(file, name, problems)
+      TenantConfigLoader.readYaml(file, name, problems)
           .ifPresent(section -> closures.put(tenant, closures(section)));
     }
     if (!problems.isEmpty()) {
@@ -101,10 +103,10 @@ public final class CalendarConfigLoader {
 
   // --- holidays.yaml --------------------------------------------------------------------------
 
-  private Map<Integer, AnnouncedChanges> national(YamlFile.Section file) {
+  private Map<Integer, AnnouncedChanges> national(YamlTree.Mapping file) {
     file.allowOnly(Set.of("years"));
     Map<Integer, AnnouncedChanges> years = new LinkedHashMap<>();
-    Optional<YamlFile.Section> section = file.section("years");
+    Optional<YamlTree.Mapping> section = file.mapping("years");
     if (section.isEmpty()) {
       return years;
     }
@@ -114,11 +116,11 @@ public final class CalendarConfigLoader {
       try {
         year = Integer.parseInt(key);
       } catch (NumberFormatException e) {
-        file.file().problem(where, "'" + key + "' is not a year (2026)");
+        file.tree().problem(where, "'" + key + "' is not a year (2026)");
         continue;
       }
       if (year < HolidayCalendar.FIRST_YEAR || year > HolidayCalendar.LAST_YEAR) {
-        file.file()
+        file.tree()
             .problem(
                 where,
                 "year "
@@ -130,24 +132,24 @@ public final class CalendarConfigLoader {
                     + ")");
         continue;
       }
-      section.get().section(key).ifPresent(changes -> years.put(year, changes(year, changes)));
+      section.get().mapping(key).ifPresent(changes -> years.put(year, changes(year, changes)));
     }
     return years;
   }
 
-  private AnnouncedChanges changes(int year, YamlFile.Section section) {
+  private AnnouncedChanges changes(int year, YamlTree.Mapping section) {
     section.allowOnly(Set.of("announced", "added", "removed"));
     Map<String, LocalDate> announced = new LinkedHashMap<>();
     Set<Observance> moved = new HashSet<>();
     section
-        .section("announced")
+        .mapping("announced")
         .ifPresent(
             dates -> {
               for (String key : dates.keys()) {
                 Node keyNode = dates.keyNode(key).orElse(null);
                 if (!MoroccanHolidays.KEYS.contains(key)) {
                   dates
-                      .file()
+                      .tree()
                       .problem(
                           keyNode,
                           "unknown holiday '"
@@ -163,9 +165,9 @@ public final class CalendarConfigLoader {
                           Optional<Observance> computed = rules.nearest(key, day);
                           if (computed.isEmpty()) {
                             dates
-                                .file()
+                                .tree()
                                 .problem(
-                                    dates.node(key).orElse(null),
+                                    dates.get(key).orElse(null),
                                     key
                                         + " on "
                                         + day
@@ -175,9 +177,9 @@ public final class CalendarConfigLoader {
                                         + " year");
                           } else if (!moved.add(computed.get())) {
                             dates
-                                .file()
+                                .tree()
                                 .problem(
-                                    dates.node(key).orElse(null),
+                                    dates.get(key).orElse(null),
                                     key + " is announced twice for the same occurrence");
                           } else {
                             announced.put(key, day);
@@ -187,17 +189,17 @@ public final class CalendarConfigLoader {
             });
 
     List<Holiday> added = new ArrayList<>();
-    for (YamlFile.Section item : section.sections("added")) {
+    for (YamlTree.Mapping item : section.mappings("added")) {
       holiday(item, year, Holiday.Kind.OVERRIDE).ifPresent(added::add);
     }
 
     Set<String> removedHolidays = new HashSet<>();
     Set<LocalDate> removedDays = new HashSet<>();
-    for (YamlFile.Scalar item : section.list("removed").orElse(List.of())) {
+    for (YamlTree.ScalarValue item : section.scalars("removed").orElse(List.of())) {
       String text = item.text();
       if (MoroccanHolidays.KEYS.contains(text)) {
         if (rules.observances(year).stream().noneMatch(o -> o.key().equals(text))) {
-          section.file().problem(item.node(), text + " is not a holiday in " + year);
+          section.tree().problem(item.node(), text + " is not a holiday in " + year);
         } else {
           removedHolidays.add(text);
         }
@@ -206,15 +208,15 @@ public final class CalendarConfigLoader {
       try {
         LocalDate day = LocalDate.parse(text);
         if (day.getYear() != year) {
-          section.file().problem(item.node(), day + " is not in " + year);
+          section.tree().problem(item.node(), day + " is not in " + year);
         } else if (!isHoliday(day, announced)) {
-          section.file().problem(item.node(), day + " is not a holiday to remove");
+          section.tree().problem(item.node(), day + " is not a holiday to remove");
         } else {
           removedDays.add(day);
         }
       } catch (DateTimeParseException e) {
         section
-            .file()
+            .tree()
             .problem(
                 item.node(),
                 "'"
@@ -248,10 +250,10 @@ public final class CalendarConfigLoader {
 
   // --- <tenant>.yaml --------------------------------------------------------------------------
 
-  private List<Holiday> closures(YamlFile.Section file) {
+  private List<Holiday> closures(YamlTree.Mapping file) {
     file.allowOnly(Set.of("closures"));
     List<Holiday> closures = new ArrayList<>();
-    for (YamlFile.Section item : file.sections("closures")) {
+    for (YamlTree.Mapping item : file.mappings("closures")) {
       holiday(item, null, Holiday.Kind.TENANT_CLOSURE).ifPresent(closures::add);
     }
     return closures;
@@ -260,28 +262,30 @@ public final class CalendarConfigLoader {
   // --- values ---------------------------------------------------------------------------------
 
   /** A holiday written as {@code date}, {@code name-fr}, {@code name-ar}. */
-  private Optional<Holiday> holiday(YamlFile.Section item, Integer year, Holiday.Kind kind) {
+  private Optional<Holiday> holiday(YamlTree.Mapping item, Integer year, Holiday.Kind kind) {
     item.allowOnly(Set.of("date", "name-fr", "name-ar"));
-    Optional<LocalDate> date = item.required("date").flatMap(text -> date(item, "date", year));
-    Optional<String> nameFr = item.required("name-fr").filter(n -> nonBlank(item, "name-fr", n));
-    Optional<String> nameAr = item.required("name-ar").filter(n -> nonBlank(item, "name-ar", n));
+    Optional<LocalDate> date = item.requireString("date").flatMap(text -> date(item, "date", year));
+    Optional<String> nameFr =
+        item.requireString("name-fr").filter(n -> nonBlank(item, "name-fr", n));
+    Optional<String> nameAr =
+        item.requireString("name-ar").filter(n -> nonBlank(item, "name-ar", n));
     if (date.isEmpty() || nameFr.isEmpty() || nameAr.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Holiday(date.get(), nameFr.get(), nameAr.get(), kind));
   }
 
-  private static boolean nonBlank(YamlFile.Section item, String key, String value) {
+  private static boolean nonBlank(YamlTree.Mapping item, String key, String value) {
     if (value.isBlank()) {
-      item.file().problem(item.node(key).orElse(null), "'" + key + "' must not be empty");
+      item.tree().problem(item.get(key).orElse(null), "'" + key + "' must not be empty");
       return false;
     }
     return true;
   }
 
   /** The date under {@code key}, which must fall in {@code year} when one is given. */
-  private static Optional<LocalDate> date(YamlFile.Section section, String key, Integer year) {
-    Node node = section.node(key).orElse(null);
+  private static Optional<LocalDate> date(YamlTree.Mapping section, String key, Integer year) {
+    Node node = section.get(key).orElse(null);
     return section
         .string(key)
         .flatMap(
@@ -289,13 +293,13 @@ public final class CalendarConfigLoader {
               try {
                 LocalDate day = LocalDate.parse(text);
                 if (year != null && day.getYear() != year) {
-                  section.file().problem(node, "'" + key + "': " + day + " is not in " + year);
+                  section.tree().problem(node, "'" + key + "': " + day + " is not in " + year);
                   return Optional.empty();
                 }
                 if (day.getYear() < HolidayCalendar.FIRST_YEAR
                     || day.getYear() > HolidayCalendar.LAST_YEAR) {
                   section
-                      .file()
+                      .tree()
                       .problem(
                           node,
                           "'"
@@ -312,7 +316,7 @@ public final class CalendarConfigLoader {
                 return Optional.of(day);
               } catch (DateTimeParseException e) {
                 section
-                    .file()
+                    .tree()
                     .problem(node, "'" + key + "' must be a date (YYYY-MM-DD), not '" + text + "'");
                 return Optional.empty();
               }

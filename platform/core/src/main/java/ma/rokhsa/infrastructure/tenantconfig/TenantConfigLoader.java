@@ -28,6 +28,7 @@ import ma.rokhsa.domain.model.tenant.TenantConfiguration;
 import ma.rokhsa.domain.model.tenant.TenantId;
 import ma.rokhsa.domain.model.tenant.TenantKind;
 import ma.rokhsa.domain.model.tenant.TenantProfile;
+import ma.rokhsa.plugin.definitions.YamlTree;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -221,21 +222,21 @@ public final class TenantConfigLoader {
 
   private National readNational() {
     SignatureKeyPolicy fallback = SignatureKeyPolicy.DEFAULT;
-    Optional<YamlFile.Section> file = readYaml(NATIONAL, true);
+    Optional<YamlTree.Mapping> file = readYaml(NATIONAL, true);
     if (file.isEmpty()) {
       return new National("rokhsa", List.of(), fallback, 50_000);
     }
-    YamlFile.Section national = file.get();
+    YamlTree.Mapping national = file.get();
     national.allowOnly(Set.of("defaults", "signature-keys", "readiness"));
-    Optional<YamlFile.Section> defaults = national.section("defaults");
+    Optional<YamlTree.Mapping> defaults = national.mapping("defaults");
     defaults.ifPresent(d -> d.allowOnly(Set.of("theme", "procedures")));
     String theme = defaults.flatMap(d -> theme(d)).orElse("rokhsa");
     List<String> procedures = defaults.flatMap(d -> procedures(d)).orElse(List.of());
 
     SignatureKeyPolicy policy = fallback;
-    Optional<YamlFile.Section> keys = national.section("signature-keys");
+    Optional<YamlTree.Mapping> keys = national.mapping("signature-keys");
     if (keys.isPresent()) {
-      YamlFile.Section k = keys.get();
+      YamlTree.Mapping k = keys.get();
       k.allowOnly(
           Set.of(
               "small-population",
@@ -256,7 +257,7 @@ public final class TenantConfigLoader {
       }
     }
     long threshold = 50_000;
-    Optional<YamlFile.Section> readiness = national.section("readiness");
+    Optional<YamlTree.Mapping> readiness = national.mapping("readiness");
     if (readiness.isPresent()) {
       readiness.get().allowOnly(Set.of("population-threshold"));
       threshold = readiness.get().number("population-threshold", 0).orElse(threshold);
@@ -302,14 +303,14 @@ public final class TenantConfigLoader {
     return overrides;
   }
 
-  private Overrides overrides(YamlFile.Section section) {
+  private Overrides overrides(YamlTree.Mapping section) {
     return new Overrides(
         theme(section),
         procedures(section),
         section.number("signature-key-quota", 1).map(Long::intValue));
   }
 
-  private Optional<String> theme(YamlFile.Section section) {
+  private Optional<String> theme(YamlTree.Mapping section) {
     return section
         .string("theme")
         .filter(
@@ -318,26 +319,26 @@ public final class TenantConfigLoader {
                 return true;
               }
               section
-                  .file()
+                  .tree()
                   .problem(
-                      section.node("theme").orElse(null),
+                      section.get("theme").orElse(null),
                       "theme '" + theme + "' must be a lower-case name (letters, digits, dashes)");
               return false;
             });
   }
 
-  private Optional<List<String>> procedures(YamlFile.Section section) {
+  private Optional<List<String>> procedures(YamlTree.Mapping section) {
     return section
-        .list("procedures")
+        .scalars("procedures")
         .map(
             items -> {
               List<String> ids = new ArrayList<>();
-              for (YamlFile.Scalar item : items) {
+              for (YamlTree.ScalarValue item : items) {
                 if (PROCEDURE_ID.matcher(item.text()).matches()) {
                   ids.add(item.text());
                 } else {
                   section
-                      .file()
+                      .tree()
                       .problem(
                           item.node(),
                           "procedure id '"
@@ -372,11 +373,11 @@ public final class TenantConfigLoader {
           .ifPresent(
               section -> {
                 section.allowOnly(SERVICE_SETTINGS);
-                Optional<String> nameFr = section.required("name-fr");
-                Optional<String> nameAr = section.required("name-ar");
+                Optional<String> nameFr = section.requireString("name-fr");
+                Optional<String> nameAr = section.requireString("name-ar");
                 Optional<TenantId> parent =
                     section
-                        .required("parent")
+                        .requireString("parent")
                         .flatMap(
                             code -> {
                               try {
@@ -388,9 +389,9 @@ public final class TenantConfigLoader {
                                 // reported below
                               }
                               section
-                                  .file()
+                                  .tree()
                                   .problem(
-                                      section.node("parent").orElse(null),
+                                      section.get("parent").orElse(null),
                                       "parent '"
                                           + code
                                           + "' is not the HCP code of a territorial unit");
@@ -410,17 +411,17 @@ public final class TenantConfigLoader {
 
   private List<RolloutWave> readWaves(Map<TenantId, Unit> units) {
     List<RolloutWave> waves = new ArrayList<>();
-    Optional<YamlFile.Section> file = readYaml(ROLLOUT, false);
+    Optional<YamlTree.Mapping> file = readYaml(ROLLOUT, false);
     if (file.isEmpty()) {
       return waves;
     }
     file.get().allowOnly(Set.of("waves"));
     Map<TenantId, String> waveOfRegion = new HashMap<>();
-    for (YamlFile.Section wave : file.get().sections("waves")) {
+    for (YamlTree.Mapping wave : file.get().mappings("waves")) {
       wave.allowOnly(Set.of("name", "regions"));
-      Optional<String> name = wave.required("name");
+      Optional<String> name = wave.requireString("name");
       List<TenantId> regions = new ArrayList<>();
-      for (YamlFile.Scalar item : wave.list("regions").orElse(List.of())) {
+      for (YamlTree.ScalarValue item : wave.scalars("regions").orElse(List.of())) {
         Optional<TenantId> region = Optional.empty();
         try {
           region =
@@ -430,10 +431,10 @@ public final class TenantConfigLoader {
           // reported below
         }
         if (region.isEmpty()) {
-          wave.file()
+          wave.tree()
               .problem(item.node(), "'" + item.text() + "' is not the code of a region (01 to 12)");
         } else if (waveOfRegion.containsKey(region.get())) {
-          wave.file()
+          wave.tree()
               .problem(
                   item.node(),
                   "region "
@@ -448,8 +449,8 @@ public final class TenantConfigLoader {
       name.ifPresent(
           n -> {
             if (waves.stream().anyMatch(w -> w.name().equals(n))) {
-              wave.file()
-                  .problem(wave.node("name").orElse(null), "wave '" + n + "' is declared twice");
+              wave.tree()
+                  .problem(wave.get("name").orElse(null), "wave '" + n + "' is declared twice");
             }
             waves.add(new RolloutWave(n, regions));
           });
@@ -522,7 +523,7 @@ public final class TenantConfigLoader {
 
   // --- files ----------------------------------------------------------------------------------
 
-  private Optional<YamlFile.Section> readYaml(String name, boolean required) {
+  private Optional<YamlTree.Mapping> readYaml(String name, boolean required) {
     Path file = root.resolve(name);
     if (!Files.isRegularFile(file)) {
       if (required) {
@@ -531,7 +532,19 @@ public final class TenantConfigLoader {
       return Optional.empty();
     }
     hash(file);
-    return YamlFile.read(file, name, problems);
+    return readYaml(file, name, problems);
+  }
+
+  /**
+   * Reads one YAML file of {@code tenant-config/} as a mapping of settings, with the platform's one
+   * YAML reader; an empty file is an empty mapping. Every problem is added to {@code problems}.
+   */
+  static Optional<YamlTree.Mapping> readYaml(Path file, String name, List<ConfigProblem> problems) {
+    YamlTree tree =
+        new YamlTree(
+            name,
+            problem -> problems.add(new ConfigProblem(name, problem.line(), problem.message())));
+    return tree.parse(file).flatMap(root -> tree.mapping(root, "the file"));
   }
 
   private List<Path> yamlFiles(String directory) {

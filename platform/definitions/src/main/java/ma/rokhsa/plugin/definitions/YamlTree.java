@@ -1,15 +1,21 @@
 package ma.rokhsa.plugin.definitions;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -22,31 +28,75 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * One YAML resource read as a tree of nodes that remember their line, so that every problem can
- * name where it is ({@code procedure.yaml:12: …}). Problems are collected, not thrown: the loader
- * reports them all at once. (Adapted from the platform's tenant-config reader; the two modules do
- * not depend on each other.)
+ * name where it is ({@code procedure.yaml:12: …}). Problems are collected, not thrown: the reader
+ * reports them all at once. The one YAML reader of Rokhsa: procedure definitions here, and the
+ * platform's {@code tenant-config/} files (which is why it is public).
  *
- * <p>Values are read from the text as written, never through YAML's own typing, so {@code 1.10}
- * stays {@code 1.10} and {@code yes} is not a boolean.
+ * <pre>{@code
+ * YamlTree tree = new YamlTree("national.yaml", problem -> report(problem));
+ * tree.parse(file).flatMap(root -> tree.mapping(root, "the file"))
+ *     .ifPresent(settings -> settings.allowOnly(Set.of("defaults")));
+ * }</pre>
+ *
+ * <p><b>Not part of the plugin API:</b> plugins never see it, and it may change with any release of
+ * the platform. Values are read from the text as written, never through YAML's own typing, so
+ * {@code 1.10} stays {@code 1.10} and {@code yes} is not a boolean. It holds no resource.
  */
-final class YamlTree {
+public final class YamlTree {
 
   private final String resource;
   private final List<Problem> problems = new ArrayList<>();
+  private final Consumer<Problem> listener;
 
-  YamlTree(String resource) {
+  /** A tree that keeps its problems, for {@link #problems()}. */
+  public YamlTree(String resource) {
+    this(resource, problem -> {});
+  }
+
+  /** A tree that also hands each problem to {@code listener} as it is found. */
+  public YamlTree(String resource, Consumer<Problem> listener) {
     this.resource = resource;
+    this.listener = listener;
+  }
+
+  /** The name problems are reported under. */
+  public String resource() {
+    return resource;
+  }
+
+  /**
+   * Parses a file; an empty file is an empty mapping (nothing set). Syntax errors and a file that
+   * cannot be read become problems.
+   */
+  public Optional<Node> parse(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      int before = problems.size();
+      Optional<Node> root = compose(in);
+      if (root.isEmpty() && problems.size() == before) {
+        return Optional.of(new MappingNode(Tag.MAP, List.of(), FlowStyle.AUTO));
+      }
+      return root;
+    } catch (IOException e) {
+      problem(0, "cannot be read: " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** Parses the resource; an empty one and syntax errors become problems. */
   Optional<Node> parse(InputStream in) {
+    int before = problems.size();
+    Optional<Node> root = compose(in);
+    if (root.isEmpty() && problems.size() == before) {
+      problem(0, "is empty");
+    }
+    return root;
+  }
+
+  /** The root node; empty for an empty resource, or a syntax error (reported). */
+  private Optional<Node> compose(InputStream in) {
     try {
       LoadSettings settings = LoadSettings.builder().setLabel(resource).build();
-      Optional<Node> root = new Compose(settings).composeInputStream(in);
-      if (root.isEmpty()) {
-        problem(0, "is empty");
-      }
-      return root;
+      return new Compose(settings).composeInputStream(in);
     } catch (MarkedYamlEngineException e) {
       int line = e.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
       problem(line, "not valid YAML: " + e.getProblem());
@@ -56,13 +106,16 @@ final class YamlTree {
     return Optional.empty();
   }
 
-  void problem(Node node, String message) {
+  /** A problem where {@code node} is written ({@code null}: the resource as a whole). */
+  public void problem(Node node, String message) {
     problem(line(node), message);
   }
 
   /** A problem at a line; line 0 is the resource as a whole. */
-  void problem(int line, String message) {
-    problems.add(new Problem(line, message));
+  public void problem(int line, String message) {
+    Problem problem = new Problem(line, message);
+    problems.add(problem);
+    listener.accept(problem);
   }
 
   /** How many problems have been found so far. */
@@ -85,8 +138,9 @@ final class YamlTree {
         .toList();
   }
 
-  static int line(Node node) {
-    return node.getStartMark().map(Mark::getLine).map(l -> l + 1).orElse(0);
+  /** The 1-based line a node is written on; 0 for {@code null} or a node made, not read. */
+  public static int line(Node node) {
+    return node == null ? 0 : node.getStartMark().map(Mark::getLine).map(l -> l + 1).orElse(0);
   }
 
   /** Whether the node stands for no value ({@code key:} with nothing after it, {@code null}). */
@@ -101,6 +155,19 @@ final class YamlTree {
    * @param what how the problems name the node ({@code a field}, {@code 'workflow'})
    */
   Optional<Mapping> mapping(Node node, String what, List<String> allowed) {
+    return mapping(node, what, Optional.of(allowed));
+  }
+
+  /**
+   * The node as a mapping of any keys (check them with {@link Mapping#allowOnly}).
+   *
+   * @param what how the problems name the node ({@code the file}, {@code 'defaults'})
+   */
+  public Optional<Mapping> mapping(Node node, String what) {
+    return mapping(node, what, Optional.empty());
+  }
+
+  private Optional<Mapping> mapping(Node node, String what, Optional<List<String>> known) {
     if (!(node instanceof MappingNode mapping)) {
       problem(node, what + " must be a mapping (key: value)");
       return Optional.empty();
@@ -111,7 +178,8 @@ final class YamlTree {
         problem(tuple.getKeyNode(), "a key must be a plain word");
         continue;
       }
-      if (!allowed.contains(key.getValue())) {
+      if (known.isPresent() && !known.get().contains(key.getValue())) {
+        List<String> allowed = known.get();
         problem(
             key,
             "unknown key '"
@@ -131,7 +199,7 @@ final class YamlTree {
   }
 
   /** The items of a list ({@code [a, b]} or one {@code - item} a line). */
-  Optional<List<Node>> list(Node node, String what) {
+  public Optional<List<Node>> list(Node node, String what) {
     if (node instanceof SequenceNode sequence) {
       return Optional.of(sequence.getValue());
     }
@@ -140,7 +208,7 @@ final class YamlTree {
   }
 
   /** A single value that is not blank, trimmed. */
-  Optional<String> scalar(Node node, String what) {
+  public Optional<String> scalar(Node node, String what) {
     if (!(node instanceof ScalarNode scalar)) {
       problem(node, what + " must be a single value, not a " + kind(node));
       return Optional.empty();
@@ -153,7 +221,7 @@ final class YamlTree {
   }
 
   /** The single values of a list; items that are not single values are reported and skipped. */
-  List<ScalarValue> scalars(List<Node> items, String what) {
+  public List<ScalarValue> scalars(List<Node> items, String what) {
     List<ScalarValue> values = new ArrayList<>();
     for (Node item : items) {
       scalar(item, "each of " + what).ifPresent(text -> values.add(new ScalarValue(text, item)));
@@ -165,8 +233,8 @@ final class YamlTree {
     return node instanceof MappingNode ? "mapping" : "list";
   }
 
-  /** A mapping of known keys, read with types checked. */
-  final class Mapping {
+  /** A mapping, read with types checked. */
+  public final class Mapping {
 
     private final MappingNode node;
     private final Map<String, NodeTuple> entries;
@@ -176,24 +244,62 @@ final class YamlTree {
       this.entries = entries;
     }
 
-    Node node() {
+    public Node node() {
       return node;
     }
 
+    /** The tree it was read from, to report problems. */
+    public YamlTree tree() {
+      return YamlTree.this;
+    }
+
+    /** The line the mapping starts on; 0 for an empty file. */
+    public int line() {
+      return YamlTree.line(node);
+    }
+
+    /** The keys given, in the order written. */
+    public List<String> keys() {
+      return List.copyOf(entries.keySet());
+    }
+
+    /** Where a key is written. */
+    public Optional<Node> keyNode(String key) {
+      return Optional.ofNullable(entries.get(key)).map(NodeTuple::getKeyNode);
+    }
+
+    /**
+     * Reports each key of a configuration file that is not in {@code allowed}, naming the ones that
+     * are (and the file's template).
+     */
+    public void allowOnly(Collection<String> allowed) {
+      for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
+        if (!allowed.contains(entry.getKey())) {
+          problem(
+              entry.getValue().getKeyNode(),
+              "unknown setting '"
+                  + entry.getKey()
+                  + "' (expected one of: "
+                  + String.join(", ", allowed.stream().sorted().toList())
+                  + "; see template.yaml)");
+        }
+      }
+    }
+
     /** Whether the key is given with a value. */
-    boolean has(String key) {
+    public boolean has(String key) {
       return get(key).isPresent();
     }
 
     /** The value of the key; empty when absent or given without a value. */
-    Optional<Node> get(String key) {
+    public Optional<Node> get(String key) {
       return Optional.ofNullable(entries.get(key))
           .map(NodeTuple::getValueNode)
           .filter(value -> !isNull(value));
     }
 
     /** The value of a key that must be given; reports it if it is not. */
-    Optional<Node> require(String key) {
+    public Optional<Node> require(String key) {
       NodeTuple entry = entries.get(key);
       if (entry == null) {
         problem(node, "'" + key + "' is required");
@@ -206,16 +312,16 @@ final class YamlTree {
       return Optional.of(entry.getValueNode());
     }
 
-    Optional<String> string(String key) {
+    public Optional<String> string(String key) {
       return get(key).flatMap(value -> scalar(value, "'" + key + "'"));
     }
 
-    Optional<String> requireString(String key) {
+    public Optional<String> requireString(String key) {
       return require(key).flatMap(value -> scalar(value, "'" + key + "'"));
     }
 
     /** {@code true} or {@code false}; {@code otherwise} when absent (or wrong, once reported). */
-    boolean bool(String key, boolean otherwise) {
+    public boolean bool(String key, boolean otherwise) {
       return string(key)
           .flatMap(
               text -> {
@@ -231,7 +337,7 @@ final class YamlTree {
     }
 
     /** A whole number of at least {@code min}; empty when absent or wrong (once reported). */
-    Optional<Integer> integer(String key, int min) {
+    public Optional<Integer> integer(String key, int min) {
       return string(key)
           .flatMap(
               text -> {
@@ -257,7 +363,7 @@ final class YamlTree {
     }
 
     /** A decimal number ({@code 12}, {@code 0.5}); empty when absent or wrong (once reported). */
-    Optional<BigDecimal> decimal(String key) {
+    public Optional<BigDecimal> decimal(String key) {
       return string(key)
           .flatMap(
               text -> {
@@ -271,14 +377,71 @@ final class YamlTree {
               });
     }
 
+    /**
+     * A whole number of at least {@code min}, as configuration files write them ({@code
+     * 1_000_000}); empty when absent or wrong (once reported).
+     */
+    public Optional<Long> number(String key, long min) {
+      return string(key)
+          .flatMap(
+              text -> {
+                Node value = get(key).orElseThrow();
+                try {
+                  long number = Long.parseLong(text.replace("_", ""));
+                  if (number < min) {
+                    problem(value, "'" + key + "' must be at least " + min);
+                    return Optional.empty();
+                  }
+                  return Optional.of(number);
+                } catch (NumberFormatException e) {
+                  problem(value, "'" + key + "' must be a whole number, not '" + text + "'");
+                  return Optional.empty();
+                }
+              });
+    }
+
     /** The items of a list; empty when absent or not a list (once reported). */
-    Optional<List<Node>> list(String key) {
+    public Optional<List<Node>> list(String key) {
       return get(key).flatMap(value -> YamlTree.this.list(value, "'" + key + "'"));
+    }
+
+    /** The single values of a list; empty when absent or not a list (once reported). */
+    public Optional<List<ScalarValue>> scalars(String key) {
+      return list(key).map(items -> YamlTree.this.scalars(items, "'" + key + "'"));
+    }
+
+    /** The value of the key as a mapping; empty when absent or not a mapping (once reported). */
+    public Optional<Mapping> mapping(String key) {
+      return get(key).flatMap(value -> YamlTree.this.mapping(value, "'" + key + "'"));
+    }
+
+    /** The items of a list of mappings (such as waves); the others are reported and skipped. */
+    public List<Mapping> mappings(String key) {
+      List<Mapping> mappings = new ArrayList<>();
+      list(key)
+          .ifPresent(
+              items -> {
+                for (Node item : items) {
+                  YamlTree.this.mapping(item, "each of '" + key + "'").ifPresent(mappings::add);
+                }
+              });
+      return mappings;
     }
   }
 
-  private record Problem(int line, String message) {}
+  /**
+   * A problem found while reading.
+   *
+   * @param line the 1-based line, or 0 for the resource as a whole
+   * @param message what is wrong
+   */
+  public record Problem(int line, String message) {}
 
-  /** A single value and where it was written. */
-  record ScalarValue(String text, Node node) {}
+  /**
+   * A single value and where it was written.
+   *
+   * @param text the value, trimmed
+   * @param node where it is written
+   */
+  public record ScalarValue(String text, Node node) {}
 }

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import ma.rokhsa.plugin.api.PluginContext;
 import ma.rokhsa.plugin.api.procedure.FormValues;
 import ma.rokhsa.plugin.api.procedure.ProcedureProvider;
 import ma.rokhsa.plugin.api.procedure.Violation;
@@ -20,7 +21,7 @@ class PermisDHabiterTest extends ProcedureContract {
 
   @Override
   protected ProcedureProvider provider() {
-    return new PermisDHabiter();
+    return at("2026-11-29T10:00:00Z");
   }
 
   @Override
@@ -28,64 +29,29 @@ class PermisDHabiterTest extends ProcedureContract {
     return ExampleDossier.read(getClass().getClassLoader(), "examples.yaml");
   }
 
-  private final ProcedureRunner runner = ProcedureRunner.of(new PermisDHabiter());
+  /** The platform's context on a clock that says {@code instant}. */
+  private static PermisDHabiter at(String instant) {
+    return new PermisDHabiter(
+        PluginContext.of(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC)));
+  }
+
+  private final ProcedureRunner runner = ProcedureRunner.of(at("2026-11-29T10:00:00Z"));
 
   /**
    * 00:30 on 1 June 2026 in Casablanca (UTC+1), still 31 May in UTC: the day is judged on Moroccan
-   * time.
+   * time, as the platform's context says. (The rules themselves are tested with the library that
+   * holds them, rokhsa-completion-rules.)
    */
-  private static final PermisDHabiter ON_FIRST_OF_JUNE =
-      new PermisDHabiter(
-          Clock.fixed(Instant.parse("2026-05-31T23:30:00Z"), PermisDHabiter.MOROCCO));
-
-  private static FormValues dates(String... fieldsAndDates) {
-    Map<String, Object> values = new HashMap<>();
-    for (int i = 0; i < fieldsAndDates.length; i += 2) {
-      values.put(fieldsAndDates[i], fieldsAndDates[i + 1]);
-    }
-    return FormValues.of(values);
-  }
-
-  private static List<String> wrong(PermisDHabiter provider, FormValues values) {
-    return provider.check(values).stream().map(Violation::field).toList();
-  }
-
   @Test
-  void worksCanBeDeclaredCompletedTodayButNotTomorrow() {
-    assertThat(
-            wrong(
-                ON_FIRST_OF_JUNE,
-                dates("date_permis_construire", "2025-01-10", "date_achevement", "2026-06-01")))
-        .isEmpty();
-    assertThat(
-            wrong(
-                ON_FIRST_OF_JUNE,
-                dates("date_permis_construire", "2025-01-10", "date_achevement", "2026-06-02")))
+  void theDatesAreJudgedOnThePlatformsLegalDay() {
+    PermisDHabiter onFirstOfJune = at("2026-05-31T23:30:00Z");
+    FormValues completedOnFirstOfJune =
+        FormValues.of(
+            Map.of("date_permis_construire", "2025-01-10", "date_achevement", "2026-06-01"));
+    assertThat(onFirstOfJune.check(completedOnFirstOfJune)).isEmpty();
+    assertThat(at("2026-05-31T22:30:00Z").check(completedOnFirstOfJune))
+        .extracting(Violation::field)
         .containsExactly("date_achevement");
-  }
-
-  @Test
-  void worksCannotBeCompletedBeforeTheBuildingPermit() {
-    assertThat(
-            wrong(
-                ON_FIRST_OF_JUNE,
-                dates("date_permis_construire", "2025-01-10", "date_achevement", "2025-01-09")))
-        .containsExactly("date_achevement");
-    assertThat(
-            wrong(
-                ON_FIRST_OF_JUNE,
-                dates("date_permis_construire", "2025-01-10", "date_achevement", "2025-01-10")))
-        .as("completed the day the permit was delivered")
-        .isEmpty();
-  }
-
-  @Test
-  void aBuildingPermitFromTheFutureIsRefused() {
-    assertThat(
-            wrong(
-                ON_FIRST_OF_JUNE,
-                dates("date_permis_construire", "2026-07-01", "date_achevement", "2026-05-01")))
-        .containsExactly("date_permis_construire", "date_achevement");
   }
 
   @Test
@@ -95,20 +61,10 @@ class PermisDHabiterTest extends ProcedureContract {
             Map.of(
                 "construit_par_lotisseur", "true",
                 "date_reception_provisoire", "2026-06-15"));
-    FormValues held =
-        FormValues.of(
-            Map.of(
-                "construit_par_lotisseur", "true",
-                "date_reception_provisoire", "2026-05-15"));
-    FormValues notALotisseur =
-        FormValues.of(
-            Map.of(
-                "construit_par_lotisseur", "false",
-                "date_reception_provisoire", "2026-06-15"));
-
-    assertThat(wrong(ON_FIRST_OF_JUNE, notYet)).containsExactly("date_reception_provisoire");
-    assertThat(wrong(ON_FIRST_OF_JUNE, held)).isEmpty();
-    assertThat(wrong(ON_FIRST_OF_JUNE, notALotisseur)).isEmpty();
+    assertThat(at("2026-05-31T23:30:00Z").check(notYet))
+        .extracting(v -> v.field() + ": " + v.message().fr())
+        .containsExactly(
+            "date_reception_provisoire: le permis d'habiter ne peut être délivré avant la réception provisoire du lotissement");
   }
 
   @Test
