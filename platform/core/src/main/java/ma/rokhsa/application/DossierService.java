@@ -13,6 +13,7 @@ import java.net.URI;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -711,20 +712,20 @@ public class DossierService {
 
   /**
    * What the platform does when the dossier's deadline has passed on {@code today}: take the
-   * procedure's own way out, record a tacit approval, or nothing (the dossier shows overdue).
-   *
-   * @return whether the dossier moved
+   * procedure's own way out, record a tacit approval, or nothing (the dossier shows overdue, and
+   * the clock notes it so as not to look at it again until its due date changes).
    */
-  public boolean deadlinePassed(TenantId tenant, DossierId id, LocalDate today) {
+  public DeadlineOutcome deadlinePassed(TenantId tenant, DossierId id, LocalDate today) {
     Optional<Dossier> found = dossiers.findForUpdate(id);
     if (found.isEmpty() || !found.get().overdue(today)) {
-      return false;
+      return DeadlineOutcome.NOT_DUE;
     }
     Dossier dossier = found.get();
     Instruction rules = instruction(tenant, dossier);
     Optional<Instruction.DeadlineMove> move = rules.onDeadline(dossier);
     if (move.isEmpty()) {
-      return false;
+      dossiers.markLeftOverdue(id, dossier.dueDate().orElseThrow());
+      return DeadlineOutcome.LEFT_OVERDUE;
     }
     Instant now = clock.instant();
     Instruction.DeadlineMove m = move.get();
@@ -744,7 +745,66 @@ public class DossierService {
         m.tacitApproval(),
         today,
         now);
-    return true;
+    return DeadlineOutcome.MOVED;
+  }
+
+  /** What a passing deadline did to a dossier. */
+  public enum DeadlineOutcome {
+    /** Not (or no longer) past its due date. */
+    NOT_DUE,
+    /** Moved: the procedure's way out, or a tacit approval. */
+    MOVED,
+    /** No way out: left overdue for the administration to act, and marked so. */
+    LEFT_OVERDUE
+  }
+
+  /**
+   * Marks a dossier the legal clock failed on: it is skipped until {@code retryAfter} so that it
+   * cannot hold up the others, and tried again then.
+   *
+   * @return how many times in a row the clock failed on it
+   */
+  public int clockFailed(TenantId tenant, DossierId id, String problem, Duration firstWait) {
+    Optional<Dossier> found = dossiers.find(id);
+    if (found.isEmpty()) {
+      return 0;
+    }
+    int failures = found.get().clockFailures() + 1;
+    // 1, 2, 4… times the first wait, at most a day: a broken plugin is not hammered.
+    Duration wait = firstWait.multipliedBy(1L << Math.min(failures - 1, 16));
+    if (wait.compareTo(Duration.ofDays(1)) > 0) {
+      wait = Duration.ofDays(1);
+    }
+    dossiers.markClockFailure(id, failures, clock.instant().plus(wait), problem);
+    return failures;
+  }
+
+  /**
+   * Counts the dossier's due date again in its tenant's working calendar as it is now (a holiday
+   * announced after it was counted); the change is recorded on its timeline and audited.
+   *
+   * @return the former due date, when it moved
+   */
+  public Optional<LocalDate> recountDeadline(TenantId tenant, DossierId id) {
+    Optional<Dossier> found = dossiers.findForUpdate(id);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Dossier dossier = found.get();
+    Optional<LocalDate> former =
+        dossier.recountDeadline(calendars.forTenant(tenant), currentRound(dossier));
+    if (former.isPresent()) {
+      String detail = "due " + former.get() + " -> " + dossier.dueDate().orElseThrow();
+      event(
+          dossier,
+          Actor.system(),
+          ActingRole.SYSTEM,
+          "echeance-recalculee",
+          Optional.of(detail + " (calendrier des jours ouvrables modifié)"),
+          clock.instant());
+      record(tenant, Actor.system(), "dossier.due-date-recounted", dossier, detail);
+    }
+    return former;
   }
 
   /**

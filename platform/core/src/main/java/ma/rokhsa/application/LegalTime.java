@@ -3,6 +3,7 @@ package ma.rokhsa.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /** Today in Morocco's legal time ({@link DossierService#LEGAL_ZONE}), from the platform's clock. */
@@ -21,5 +22,9 @@ public class LegalTime {
 
   public LocalDate today() {
     return clock.instant().atZone(DossierService.LEGAL_ZONE).toLocalDate();
+  }
+
+  public Instant now() {
+    return clock.instant();
   }
 }

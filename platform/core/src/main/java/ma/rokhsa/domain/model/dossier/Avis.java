@@ -103,6 +103,13 @@ public class Avis {
     this.givenAt = now.atOffset(ZoneOffset.UTC);
   }
 
+  /** The dossier's due date was counted again: an avis still awaited follows it. */
+  void followDue(LocalDate formerDue, LocalDate due) {
+    if (verdict == null && dueDate.equals(formerDue)) {
+      this.dueDate = due;
+    }
+  }
+
   void reminded(Instant now) {
     this.remindedAt = now.atOffset(ZoneOffset.UTC);
   }

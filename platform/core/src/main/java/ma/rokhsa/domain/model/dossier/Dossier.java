@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import ma.rokhsa.domain.RuleViolation;
+import ma.rokhsa.domain.model.calendar.WorkingCalendar;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
@@ -92,6 +94,12 @@ public class Dossier {
   @Column(name = "due_date")
   private LocalDate dueDate;
 
+  @Column(name = "due_from")
+  private LocalDate dueFrom;
+
+  @Column(name = "due_working_days")
+  private Integer dueWorkingDays;
+
   @Column(name = "suspended_state", length = 64)
   private String suspendedState;
 
@@ -106,6 +114,20 @@ public class Dossier {
 
   @Column(name = "tacit", nullable = false)
   private boolean tacit;
+
+  // The legal clock's marks (written by bulk update, never bumping the version): the due date it
+  // found with no way out, and its failures with the time it tries again.
+  @Column(name = "clock_skipped_due")
+  private LocalDate clockSkippedDue;
+
+  @Column(name = "clock_failures", nullable = false)
+  private int clockFailures;
+
+  @Column(name = "clock_retry_after")
+  private OffsetDateTime clockRetryAfter;
+
+  @Column(name = "clock_problem", length = 500)
+  private String clockProblem;
 
   @Version
   @Column(name = "version", nullable = false)
@@ -207,17 +229,22 @@ public class Dossier {
    * @param terminal whether the dossier's life ends there
    * @param due the legal date to leave it, when it has one
    */
-  void enter(String newState, boolean terminal, Optional<LocalDate> due, Instant now) {
+  void enter(String newState, boolean terminal, Optional<Deadline> due, Instant now) {
     if (phase != Phase.OPEN) {
       throw new RuleViolation("dossier " + describe() + " is " + phase + ": it cannot move");
     }
     this.state = newState;
     this.stateEnteredAt = utc(now);
     this.updatedAt = stateEnteredAt;
-    this.dueDate = due.orElse(null);
+    extendDue(due);
+    // A new state, a new deadline: whatever the legal clock noted about the old one is moot.
+    this.clockSkippedDue = null;
+    this.clockFailures = 0;
+    this.clockRetryAfter = null;
+    this.clockProblem = null;
     if (terminal) {
       this.phase = Phase.CLOSED;
-      this.dueDate = null;
+      extendDue(Optional.empty());
       this.suspendedState = null;
       this.suspendedRemaining = null;
     }
@@ -244,8 +271,45 @@ public class Dossier {
     this.tacit = tacitly;
   }
 
-  void extendDue(LocalDate due) {
-    this.dueDate = due;
+  void extendDue(Optional<Deadline> due) {
+    this.dueDate = due.map(Deadline::date).orElse(null);
+    this.dueFrom = due.map(Deadline::countedFrom).orElse(null);
+    this.dueWorkingDays = due.map(Deadline::workingDays).orElse(null);
+  }
+
+  /**
+   * The legal deadline of the current state, when it has one and the platform knows how it was
+   * counted (dossiers deposited before the count was kept know only the date).
+   */
+  public Optional<Deadline> deadline() {
+    if (dueDate == null || dueFrom == null || dueWorkingDays == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Deadline(dueFrom, dueWorkingDays, dueDate));
+  }
+
+  /**
+   * Counts the deadline again in the tenant's calendar as it is now (a holiday announced after the
+   * date was counted); the avis still awaited, due with the dossier, follow.
+   *
+   * @param avis the dossier's avis
+   * @return the former due date, when it moved
+   */
+  public Optional<LocalDate> recountDeadline(WorkingCalendar calendar, List<Avis> avis) {
+    Optional<Deadline> current = deadline();
+    if (phase != Phase.OPEN || current.isEmpty()) {
+      return Optional.empty();
+    }
+    Deadline recounted = current.get().recount(calendar);
+    if (recounted.date().equals(dueDate)) {
+      return Optional.empty();
+    }
+    LocalDate former = dueDate;
+    extendDue(Optional.of(recounted));
+    for (Avis a : avis) {
+      a.followDue(former, dueDate);
+    }
+    return Optional.of(former);
   }
 
   private void requireDraft(String what) {
@@ -359,6 +423,16 @@ public class Dossier {
 
   public boolean tacit() {
     return tacit;
+  }
+
+  /** The legal clock's failures on this dossier since it last moved. */
+  public int clockFailures() {
+    return clockFailures;
+  }
+
+  /** Why the legal clock could not handle this dossier, if it failed. */
+  public Optional<String> clockProblem() {
+    return Optional.ofNullable(clockProblem);
   }
 
   public long version() {

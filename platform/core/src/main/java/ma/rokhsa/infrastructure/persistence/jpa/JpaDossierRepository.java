@@ -5,6 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +49,26 @@ class JpaDossierRepository implements DossierRepository {
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
         .findFirst();
+  }
+
+  @Override
+  public void markLeftOverdue(DossierId id, LocalDate due) {
+    em.createQuery("update Dossier d set d.clockSkippedDue = :due where d.id = :id")
+        .setParameter("due", due)
+        .setParameter("id", id.value())
+        .executeUpdate();
+  }
+
+  @Override
+  public void markClockFailure(DossierId id, int failures, Instant retryAfter, String problem) {
+    em.createQuery(
+            "update Dossier d set d.clockFailures = :failures, d.clockRetryAfter = :retry,"
+                + " d.clockProblem = :problem where d.id = :id")
+        .setParameter("failures", failures)
+        .setParameter("retry", retryAfter.atOffset(ZoneOffset.UTC))
+        .setParameter("problem", problem.length() > 500 ? problem.substring(0, 500) : problem)
+        .setParameter("id", id.value())
+        .executeUpdate();
   }
 
   @Override
