@@ -1,6 +1,7 @@
 package ma.rokhsa.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -26,8 +27,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.logging.Logger;
 import ma.rokhsa.domain.RuleViolation;
-import ma.rokhsa.domain.model.audit.AuditEvent;
-import ma.rokhsa.domain.model.audit.AuditTrail;
 import ma.rokhsa.domain.model.calendar.WorkingCalendars;
 import ma.rokhsa.domain.model.document.ContentStore;
 import ma.rokhsa.domain.model.document.Receipt;
@@ -38,6 +37,22 @@ import ma.rokhsa.domain.model.dossier.Attachment;
 import ma.rokhsa.domain.model.dossier.Avis;
 import ma.rokhsa.domain.model.dossier.ComplementRequest;
 import ma.rokhsa.domain.model.dossier.Dossier;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.AvisFileAttached;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.AvisGiven;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.AvisReminded;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.ComplementsRequested;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.DecisionTaken;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.DocumentAttached;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.DocumentDownloaded;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.DocumentRemoved;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.DossierDeposited;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.DossierMoved;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.DossierViewed;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.DraftCreated;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.DueDateRecounted;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.ReceiptDownloaded;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.ValuesSaved;
 import ma.rokhsa.domain.model.dossier.DossierEvent;
 import ma.rokhsa.domain.model.dossier.DossierId;
 import ma.rokhsa.domain.model.dossier.DossierRepository;
@@ -45,8 +60,6 @@ import ma.rokhsa.domain.model.dossier.DossierRepository.DossierFilter;
 import ma.rokhsa.domain.model.dossier.Instruction;
 import ma.rokhsa.domain.model.dossier.Phase;
 import ma.rokhsa.domain.model.dossier.Verdict;
-import ma.rokhsa.domain.model.identity.Account;
-import ma.rokhsa.domain.model.identity.Role;
 import ma.rokhsa.domain.model.tenant.Tenant;
 import ma.rokhsa.domain.model.tenant.TenantId;
 import ma.rokhsa.domain.model.tenant.TenantRepository;
@@ -59,8 +72,9 @@ import ma.rokhsa.plugin.api.procedure.Workflow.Transition;
 
 /**
  * Dossiers of one tenant, from draft to decision: every change is checked against the rules of the
- * procedure version the dossier was deposited under, recorded on its timeline and in the tenant's
- * audit trail, and notified through the outbox — all in the one transaction of the change.
+ * procedure version the dossier was deposited under, recorded on its timeline, and published as a
+ * {@link DossierDomainEvent} whose observers (the audit trail, the outbox) write in the one
+ * transaction of the change.
  */
 @ApplicationScoped
 @Transactional
@@ -78,12 +92,10 @@ public class DossierService {
   private DossierRepository dossiers;
   private Procedures procedures;
   private WorkingCalendars calendars;
-  private AuditTrail audit;
-  private DossierNotices notices;
+  private Event<DossierDomainEvent> events;
   private ContentStore content;
   private ReceiptRenderer receipts;
   private TenantRepository tenants;
-  private AccountService accounts;
   private Clock clock;
   private final SecureRandom random = new SecureRandom();
 
@@ -95,22 +107,18 @@ public class DossierService {
       DossierRepository dossiers,
       Procedures procedures,
       WorkingCalendars calendars,
-      AuditTrail audit,
-      DossierNotices notices,
+      Event<DossierDomainEvent> events,
       ContentStore content,
       ReceiptRenderer receipts,
       TenantRepository tenants,
-      AccountService accounts,
       Clock clock) {
     this.dossiers = dossiers;
     this.procedures = procedures;
     this.calendars = calendars;
-    this.audit = audit;
-    this.notices = notices;
+    this.events = events;
     this.content = content;
     this.receipts = receipts;
     this.tenants = tenants;
-    this.accounts = accounts;
     this.clock = clock;
   }
 
@@ -156,12 +164,7 @@ public class DossierService {
     }
     dossiers.store(dossier);
     event(dossier, actor, ActingRole.APPLICANT, "brouillon-cree", Optional.empty(), now);
-    record(
-        tenant,
-        actor,
-        "dossier.draft-created",
-        dossier,
-        procedure.id() + " " + procedure.version());
+    fire(new DraftCreated(tenant, by(actor), dossier));
     return dossier;
   }
 
@@ -186,7 +189,7 @@ public class DossierService {
     expect(dossier, expectedVersion);
     requireApplicantMayEdit(tenant, dossier);
     dossier.replaceValues(toJson(values), clock.instant());
-    record(tenant, actor, "dossier.values-saved", dossier, "");
+    fire(new ValuesSaved(tenant, by(actor), dossier));
     return dossier;
   }
 
@@ -254,12 +257,7 @@ public class DossierService {
             "no avis of " + avisBody.get() + " is asked on dossier " + dossier.describe() + " now");
       }
       Attachment a = storeAttachment(id, "avis", avisBody, fileName, stored, actor);
-      record(
-          tenant,
-          actor,
-          "dossier.avis-attachment-uploaded",
-          dossier,
-          a.fileName() + " " + a.sha256());
+      fire(new AvisFileAttached(tenant, by(actor), dossier, a));
       return a;
     }
     requireOwner(actor, dossier);
@@ -289,12 +287,7 @@ public class DossierService {
         "document-ajoute",
         Optional.of(documentId + ": " + a.fileName()),
         clock.instant());
-    record(
-        tenant,
-        actor,
-        "dossier.document-uploaded",
-        dossier,
-        documentId + " " + a.fileName() + " " + a.sha256());
+    fire(new DocumentAttached(tenant, by(actor), dossier, a));
     return a;
   }
 
@@ -374,7 +367,7 @@ public class DossierService {
       throw new RuleViolation("a deposited document stays on file: upload a new one to replace it");
     }
     dossiers.remove(a);
-    record(tenant, actor, "dossier.document-removed", dossier, a.documentId() + " " + a.sha256());
+    fire(new DocumentRemoved(tenant, by(actor), dossier, a));
   }
 
   /** A file of the dossier, for download; the download is recorded. */
@@ -382,8 +375,7 @@ public class DossierService {
     Dossier dossier = visible(actor, id);
     Attachment a =
         dossiers.attachment(id, attachmentId).orElseThrow(() -> new NotFound("no such attachment"));
-    record(
-        tenant, actor, "dossier.document-downloaded", dossier, a.documentId() + " " + a.sha256());
+    fire(new DocumentDownloaded(tenant, by(actor), dossier, a));
     try {
       return new Download(a, content.open(a.sha256()));
     } catch (IOException e) {
@@ -438,8 +430,7 @@ public class DossierService {
     Instruction rules = instruction(tenant, dossier);
     rules.submit(dossier, values(dossier), reference, trackingCode(), key.orElse(null), today, now);
     event(dossier, actor, ActingRole.APPLICANT, "deposer", Optional.empty(), now);
-    record(tenant, actor, "dossier.submitted", dossier, "state " + dossier.state().orElseThrow());
-    notices.deposited(tenant, where, dossier, procedures.version(dossier));
+    fire(new DossierDeposited(tenant, by(actor), dossier));
     return submission(dossier, false);
   }
 
@@ -496,7 +487,7 @@ public class DossierService {
             dossier.submittedAt().orElseThrow().atZone(LEGAL_ZONE).toOffsetDateTime(),
             items,
             trackingUrl);
-    record(tenant, actor, "dossier.receipt-downloaded", dossier, "");
+    fire(new ReceiptDownloaded(tenant, by(actor), dossier));
     return receipts.render(receipt);
   }
 
@@ -532,6 +523,7 @@ public class DossierService {
           rules.requestComplements(dossier, toJson(input.items()), actor.username(), now);
       dossiers.store(request);
       note = describe(input.items());
+      fire(new ComplementsRequested(tenant, by(actor), dossier, input.items()));
     }
     if (t.by() == ActingRole.APPLICANT && rules.applicantTurn(t.from())) {
       List<ComplementRequest> open =
@@ -620,24 +612,22 @@ public class DossierService {
       rules.consolidate(dossier, round);
     }
     rules.move(dossier, t, values, today, now);
-    if ((t.by() == ActingRole.SIGNATORY && note.isPresent()) || tacit) {
+    boolean decided = (t.by() == ActingRole.SIGNATORY && note.isPresent()) || tacit;
+    if (decided) {
       rules.decide(dossier, note.orElse(null), tacit);
     }
     String to = t.to();
     event(dossier, actor, t.by(), t.action(), note, now, Optional.of(from), Optional.of(to));
-    record(
-        tenant,
-        actor,
-        "dossier.state-changed",
-        dossier,
-        t.action() + ": " + from + " -> " + to + (tacit ? " (tacit approval)" : ""));
     if (rules.commissionState(to)) {
       int round = dossiers.avis(dossier.id()).stream().mapToInt(Avis::round).max().orElse(0) + 1;
       for (Avis a : rules.requestAvis(dossier, round, now)) {
         dossiers.store(a);
       }
     }
-    notices.moved(tenant, dossier, procedures.version(dossier), t, note);
+    fire(new DossierMoved(tenant, by(actor), dossier, t, note, tacit));
+    if (decided) {
+      fire(new DecisionTaken(tenant, by(actor), dossier, note, tacit));
+    }
   }
 
   /**
@@ -683,7 +673,7 @@ public class DossierService {
         Optional.of(
             verdict + (motivation == null || motivation.isBlank() ? "" : ": " + motivation)),
         now);
-    record(tenant, actor, "dossier.avis-given", dossier, body + " " + verdict);
+    fire(new AvisGiven(tenant, by(actor), dossier, avis));
     boolean complete = round.stream().allMatch(a -> a.verdict().isPresent());
     Optional<Transition> system = rules.systemTransition(dossier.state().orElseThrow());
     if (complete && system.isPresent()) {
@@ -802,7 +792,7 @@ public class DossierService {
           "echeance-recalculee",
           Optional.of(detail + " (calendrier des jours ouvrables modifié)"),
           clock.instant());
-      record(tenant, Actor.system(), "dossier.due-date-recounted", dossier, detail);
+      fire(new DueDateRecounted(tenant, by(Actor.system()), dossier, former.get()));
     }
     return former;
   }
@@ -832,22 +822,9 @@ public class DossierService {
       return 0;
     }
     Instruction rules = instruction(tenant, dossier);
-    List<String> recipients =
-        accounts.members(tenant).entrySet().stream()
-            .filter(e -> e.getValue().contains(Role.COMMISSION_MEMBER))
-            .map(Map.Entry::getKey)
-            .map(Account::email)
-            .flatMap(Optional::stream)
-            .toList();
     for (Avis a : due) {
       rules.remind(a, now);
-      notices.avisReminder(tenant, dossier, procedures.version(dossier), a, recipients);
-      record(
-          tenant,
-          Actor.system(),
-          "dossier.avis-reminder",
-          dossier,
-          a.bodyId() + " due " + a.dueDate());
+      fire(new AvisReminded(tenant, by(Actor.system()), dossier, a));
     }
     return due.size();
   }
@@ -858,7 +835,7 @@ public class DossierService {
   public DossierFile view(TenantId tenant, Actor actor, DossierId id) {
     Dossier dossier = visible(actor, id);
     if (actor.administration()) {
-      record(tenant, actor, "dossier.viewed", dossier, "");
+      fire(new DossierViewed(tenant, by(actor), dossier));
     }
     return file(tenant, dossier, actor);
   }
@@ -1060,16 +1037,12 @@ public class DossierService {
             dossier.id(), now, actor.username(), actor.roleFor(role), action, from, to, note));
   }
 
-  private void record(TenantId tenant, Actor actor, String action, Dossier dossier, String detail) {
-    audit.record(
-        tenant,
-        new AuditEvent(
-            actor.username(),
-            action,
-            "dossier",
-            dossier.describe(),
-            detail,
-            actor.sourceAddress()));
+  private void fire(DossierDomainEvent event) {
+    events.fire(event);
+  }
+
+  private static DossierDomainEvent.By by(Actor actor) {
+    return new DossierDomainEvent.By(actor.username(), actor.sourceAddress());
   }
 
   static String toJson(Object value) {
