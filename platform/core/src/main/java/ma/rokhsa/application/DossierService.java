@@ -55,6 +55,7 @@ import ma.rokhsa.domain.model.dossier.DossierDomainEvent.ReceiptDownloaded;
 import ma.rokhsa.domain.model.dossier.DossierDomainEvent.ValuesSaved;
 import ma.rokhsa.domain.model.dossier.DossierEvent;
 import ma.rokhsa.domain.model.dossier.DossierId;
+import ma.rokhsa.domain.model.dossier.DossierReference;
 import ma.rokhsa.domain.model.dossier.DossierRepository;
 import ma.rokhsa.domain.model.dossier.DossierRepository.DossierFilter;
 import ma.rokhsa.domain.model.dossier.Instruction;
@@ -426,7 +427,7 @@ public class DossierService {
     Instant now = clock.instant();
     LocalDate today = today(now);
     long number = dossiers.nextReferenceNumber(tenant, today.getYear());
-    String reference = String.format("%s-%d-%06d", tenant.value(), today.getYear(), number);
+    DossierReference reference = new DossierReference(tenant, today.getYear(), number);
     Instruction rules = instruction(tenant, dossier);
     rules.submit(dossier, values(dossier), reference, trackingCode(), key.orElse(null), today, now);
     event(dossier, actor, ActingRole.APPLICANT, "deposer", Optional.empty(), now);
@@ -889,7 +890,7 @@ public class DossierService {
    * due date and who acts next — no personal data. Empty, alike, for an unknown reference or a
    * wrong code.
    */
-  public Optional<Tracking> track(TenantId tenant, String reference, String code) {
+  public Optional<Tracking> track(TenantId tenant, DossierReference reference, String code) {
     Optional<Dossier> found =
         dossiers
             .findByReference(reference)

@@ -211,9 +211,13 @@ public class Dossier {
 
   /** Deposits the draft: it gets its reference and enters the procedure's first state. */
   public void submit(
-      String reference, String trackingCode, String submitKey, String initialState, Instant now) {
+      DossierReference reference,
+      String trackingCode,
+      String submitKey,
+      String initialState,
+      Instant now) {
     requireDraft("submit");
-    this.reference = Objects.requireNonNull(reference);
+    this.reference = reference.value();
     this.trackingCode = Objects.requireNonNull(trackingCode);
     this.submitKey = submitKey;
     this.submittedAt = utc(now);

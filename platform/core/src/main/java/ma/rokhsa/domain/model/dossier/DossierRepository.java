@@ -13,7 +13,7 @@ public interface DossierRepository {
   /** The dossier, locked against concurrent changes until the transaction ends. */
   Optional<Dossier> findForUpdate(DossierId id);
 
-  Optional<Dossier> findByReference(String reference);
+  Optional<Dossier> findByReference(DossierReference reference);
 
   /**
    * Dossiers matching the filter, newest first.

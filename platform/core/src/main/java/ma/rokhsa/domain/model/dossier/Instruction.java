@@ -176,7 +176,7 @@ public final class Instruction {
   public void submit(
       Dossier dossier,
       FormValues values,
-      String reference,
+      DossierReference reference,
       String trackingCode,
       String submitKey,
       LocalDate today,

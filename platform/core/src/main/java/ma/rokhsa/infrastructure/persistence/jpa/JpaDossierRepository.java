@@ -17,6 +17,7 @@ import ma.rokhsa.domain.model.dossier.ComplementRequest;
 import ma.rokhsa.domain.model.dossier.Dossier;
 import ma.rokhsa.domain.model.dossier.DossierEvent;
 import ma.rokhsa.domain.model.dossier.DossierId;
+import ma.rokhsa.domain.model.dossier.DossierReference;
 import ma.rokhsa.domain.model.dossier.DossierRepository;
 import ma.rokhsa.domain.model.dossier.Phase;
 import ma.rokhsa.domain.model.tenant.TenantId;
@@ -72,9 +73,9 @@ class JpaDossierRepository implements DossierRepository {
   }
 
   @Override
-  public Optional<Dossier> findByReference(String reference) {
+  public Optional<Dossier> findByReference(DossierReference reference) {
     return em.createQuery("select d from Dossier d where d.reference = :r", Dossier.class)
-        .setParameter("r", reference)
+        .setParameter("r", reference.value())
         .getResultStream()
         .findFirst();
   }

@@ -93,7 +93,14 @@ class InstructionTest {
             "fr",
             "{}",
             NOW);
-    rules.submit(d, VALUES, "06.181.01.05-2026-000001", "ABCDEFGHJKMN", "key", THURSDAY, NOW);
+    rules.submit(
+        d,
+        VALUES,
+        DossierReference.parse("06.181.01.05-2026-000001").orElseThrow(),
+        "ABCDEFGHJKMN",
+        "key",
+        THURSDAY,
+        NOW);
     return d;
   }
 
