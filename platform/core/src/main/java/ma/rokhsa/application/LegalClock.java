@@ -37,7 +37,7 @@ public class LegalClock {
   private static final int PAGE = 500;
 
   private LegalClockQueries queries;
-  private DossierService dossiers;
+  private LegalClockService dossiers;
   private WorkingCalendars calendars;
   private LegalTime time;
   private int reminderWorkingDays;
@@ -50,7 +50,7 @@ public class LegalClock {
   @Inject
   LegalClock(
       LegalClockQueries queries,
-      DossierService dossiers,
+      LegalClockService dossiers,
       WorkingCalendars calendars,
       LegalTime time,
       Config config) {

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Today in Morocco's legal time ({@link DossierService#LEGAL_ZONE}), from the platform's clock. */
+/**
+ * Today in Morocco's legal time ({@link DossierWorkflow#LEGAL_ZONE}), from the platform's clock.
+ */
 @ApplicationScoped
 public class LegalTime {
 
@@ -21,7 +23,7 @@ public class LegalTime {
   }
 
   public LocalDate today() {
-    return clock.instant().atZone(DossierService.LEGAL_ZONE).toLocalDate();
+    return clock.instant().atZone(DossierWorkflow.LEGAL_ZONE).toLocalDate();
   }
 
   public Instant now() {

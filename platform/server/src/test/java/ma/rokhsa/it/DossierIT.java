@@ -216,7 +216,10 @@ class DossierIT {
     JsonNode waiting = ok(world.applicant().get(base));
     assertThat(waiting.path("state").asText()).isEqualTo("complements");
     assertThat(waiting.path("suspendedState").asText()).isEqualTo("depose");
-    assertThat(waiting.path("complements").get(0).path("items").asText()).contains("3 mois");
+    JsonNode asked = waiting.path("complements").get(0).path("items");
+    assertThat(asked.isArray()).as("items are a list, not JSON in a string").isTrue();
+    assertThat(asked.get(0).path("item").asText()).isEqualTo("certificat-propriete");
+    assertThat(asked.get(0).path("reason").asText()).contains("3 mois");
 
     created(
         world

@@ -24,6 +24,9 @@ public interface DossierRepository {
 
   void store(Dossier dossier);
 
+  /** Writes the changes of the transaction so far (a changed dossier gets its new version). */
+  void flush();
+
   /**
    * Notes that the legal clock found the dossier past {@code due} with no way out, so that it is
    * not looked at again until its due date changes. Not a change of the dossier: its version stays.

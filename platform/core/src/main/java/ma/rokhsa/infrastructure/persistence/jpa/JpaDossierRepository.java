@@ -53,6 +53,11 @@ class JpaDossierRepository implements DossierRepository {
   }
 
   @Override
+  public void flush() {
+    em.flush();
+  }
+
+  @Override
   public void markLeftOverdue(DossierId id, LocalDate due) {
     em.createQuery("update Dossier d set d.clockSkippedDue = :due where d.id = :id")
         .setParameter("due", due)

@@ -10,9 +10,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import ma.rokhsa.application.DossierService;
-import ma.rokhsa.application.DossierService.Tracking;
+import ma.rokhsa.application.DossierQueries;
+import ma.rokhsa.application.DossierQueries.Tracking;
 import ma.rokhsa.application.NotFound;
+import ma.rokhsa.application.TenantContext;
 import ma.rokhsa.domain.model.dossier.DossierReference;
 import ma.rokhsa.plugin.api.LocalizedText;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicTrackingResource {
 
-  @Inject DossierService dossiers;
+  @Inject DossierQueries dossiers;
 
   /**
    * Where a dossier stands.
@@ -66,7 +67,7 @@ public class PublicTrackingResource {
       @QueryParam("reference") String reference, @QueryParam("code") String code) {
     // The reference names its tenant: the one place public tracking takes it from.
     return DossierReference.parse(reference)
-        .flatMap(ref -> dossiers.track(ref.tenant(), ref, code))
+        .flatMap(ref -> dossiers.track(TenantContext.publicTracking(ref.tenant()), ref, code))
         .map(TrackingView::of)
         .orElseThrow(() -> new NotFound("no dossier with this reference and tracking code"));
   }
