@@ -16,9 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import ma.rokhsa.domain.RuleViolation;
 import ma.rokhsa.domain.model.calendar.WorkingCalendar;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import ma.rokhsa.domain.model.tenant.TenantOwned;
 
 /**
  * A dossier: what an applicant asks for under one version of one procedure, in one tenant. The
@@ -28,12 +26,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  */
 @Entity
 @Table(name = "dossier")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(
-    name = "tenant_id",
-    contextProperty = "eclipselink.tenant-id",
-    length = 64)
-public class Dossier {
+public class Dossier extends TenantOwned {
 
   @Id
   @Column(name = "id", length = 36)
