@@ -32,7 +32,6 @@ import ma.rokhsa.domain.model.dossier.DossierId;
 import ma.rokhsa.domain.model.dossier.DossierRepository;
 import ma.rokhsa.domain.model.dossier.Instruction;
 import ma.rokhsa.domain.model.dossier.Phase;
-import ma.rokhsa.domain.model.dossier.Verdict;
 import ma.rokhsa.domain.model.tenant.TenantId;
 import ma.rokhsa.plugin.api.LocalizedText;
 import ma.rokhsa.plugin.api.procedure.ActingRole;
@@ -176,9 +175,8 @@ public class DossierWorkflow {
   // ---- moving ----------------------------------------------------------------------------------
 
   /**
-   * Moves the dossier along a transition its rules allow: closes the commission round it leaves
-   * (missing avis deemed favorable, the outcome consolidated), enters the new state with its due
-   * date, records a decision, asks the next round's avis, writes the timeline and publishes {@link
+   * Moves the dossier along a transition its rules allow — the aggregate decides what the move does
+   * ({@link Dossier#take}) — then stores the avis it asks, writes the timeline and publishes {@link
    * DossierMoved} (then {@link DecisionTaken}).
    */
   void move(
@@ -190,32 +188,23 @@ public class DossierWorkflow {
       Optional<String> note,
       boolean tacit,
       Instant now) {
-    LocalDate today = today(now);
-    String from = dossier.state().orElseThrow();
-    if (rules.commissionState(from)) {
-      List<Avis> round = currentRound(dossier);
-      for (Avis a : round) {
-        if (a.verdict().isEmpty()) {
-          rules.give(a, Verdict.DEEMED_FAVORABLE, null, Actor.SYSTEM, now);
-        }
-      }
-      rules.consolidate(dossier, round);
-    }
-    rules.move(dossier, t, values(dossier), today, now);
-    boolean decided = (t.by() == ActingRole.SIGNATORY && note.isPresent()) || tacit;
-    if (decided) {
-      rules.decide(dossier, note.orElse(null), tacit);
-    }
-    String to = t.to();
-    timeline(dossier, actor, t.by(), t.action(), note, now, Optional.of(from), Optional.of(to));
-    if (rules.commissionState(to)) {
-      int round = dossiers.avis(dossier.id()).stream().mapToInt(Avis::round).max().orElse(0) + 1;
-      for (Avis a : rules.requestAvis(dossier, round, now)) {
-        dossiers.store(a);
-      }
+    Dossier.Moved moved =
+        dossier.take(
+            rules, t, currentRound(dossier), values(dossier), note, tacit, today(now), now);
+    timeline(
+        dossier,
+        actor,
+        t.by(),
+        t.action(),
+        note,
+        now,
+        Optional.of(moved.from()),
+        Optional.of(moved.to()));
+    for (Avis a : moved.askedAvis()) {
+      dossiers.store(a);
     }
     fire(new DossierMoved(tenant, by(actor), dossier, t, note, tacit));
-    if (decided) {
+    if (moved.decided()) {
       fire(new DecisionTaken(tenant, by(actor), dossier, note, tacit));
     }
   }

@@ -17,6 +17,9 @@ import java.util.Optional;
 import ma.rokhsa.domain.RuleViolation;
 import ma.rokhsa.domain.model.calendar.WorkingCalendar;
 import ma.rokhsa.domain.model.tenant.TenantOwned;
+import ma.rokhsa.plugin.api.procedure.ActingRole;
+import ma.rokhsa.plugin.api.procedure.FormValues;
+import ma.rokhsa.plugin.api.procedure.Workflow.Transition;
 
 /**
  * A dossier: what an applicant asks for under one version of one procedure, in one tenant. The
@@ -246,6 +249,56 @@ public class Dossier extends TenantOwned {
       this.suspendedRemaining = null;
     }
   }
+
+  /**
+   * Takes a way of its procedure's workflow, as the rules of its version say: closes the commission
+   * round it leaves (the avis still awaited are deemed favorable, the outcome consolidated), enters
+   * the new state with its deadline (stopping or resuming the administration's clock), records a
+   * decision (the authority's motivated move, or a tacit approval), and asks every consulted body
+   * its avis when the new state gathers them.
+   *
+   * @param rules the rules of the procedure version the dossier is instructed under
+   * @param currentRound the avis of the current round (empty before the first)
+   * @return what the move did; the avis it asks are to be stored
+   */
+  public Moved take(
+      Instruction rules,
+      Transition t,
+      List<Avis> currentRound,
+      FormValues values,
+      Optional<String> note,
+      boolean tacitly,
+      LocalDate today,
+      Instant now) {
+    String from = state().orElseThrow();
+    if (rules.commissionState(from)) {
+      for (Avis a : currentRound) {
+        if (a.verdict().isEmpty()) {
+          rules.give(a, Verdict.DEEMED_FAVORABLE, null, "system", now);
+        }
+      }
+      rules.consolidate(this, currentRound);
+    }
+    rules.move(this, t, values, today, now);
+    boolean decided = (t.by() == ActingRole.SIGNATORY && note.isPresent()) || tacitly;
+    if (decided) {
+      rules.decide(this, note.orElse(null), tacitly);
+    }
+    List<Avis> asked = List.of();
+    if (rules.commissionState(t.to())) {
+      int round = currentRound.stream().mapToInt(Avis::round).max().orElse(0) + 1;
+      asked = rules.requestAvis(this, round, now);
+    }
+    return new Moved(from, t.to(), decided, asked);
+  }
+
+  /**
+   * What a move did.
+   *
+   * @param decided whether it recorded a decision
+   * @param askedAvis the avis asked of the consulted bodies on entering a commission state
+   */
+  public record Moved(String from, String to, boolean decided, List<Avis> askedAvis) {}
 
   /** Stops the administration's clock on {@code interrupted}, with the working days it had left. */
   void suspend(String interrupted, int remainingWorkingDays) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import ma.rokhsa.domain.RuleViolation;
 import ma.rokhsa.domain.model.calendar.Holiday;
@@ -225,5 +226,49 @@ class InstructionTest {
         .isEqualTo(Outcome.FAVORABLE_WITH_RESERVATIONS);
     rules.give(round.get(1), Verdict.UNFAVORABLE, "non", "m", NOW);
     assertThat(Outcome.of(round)).isEqualTo(Outcome.UNFAVORABLE_ADVISORY);
+  }
+
+  @Test
+  void aMoveIsTheAggregatesOwnIntoTheCommissionAndOutOfIt() {
+    Dossier d = deposited();
+    Transition accept = rules.transition(d, "accepter", GUICHET);
+
+    Dossier.Moved in =
+        d.take(rules, accept, List.of(), VALUES, Optional.empty(), false, THURSDAY, NOW);
+
+    assertThat(in.from()).isEqualTo("depose");
+    assertThat(in.to()).isEqualTo("instruction");
+    assertThat(in.decided()).isFalse();
+    assertThat(in.askedAvis())
+        .as("every consulted body is asked, round 1, due with the state")
+        .extracting(Avis::bodyId)
+        .containsExactly("agence-urbaine", "urbanisme");
+    assertThat(in.askedAvis())
+        .allMatch(a -> a.round() == 1 && a.dueDate().equals(d.dueDate().orElseThrow()));
+
+    List<Avis> round = in.askedAvis();
+    rules.give(round.get(1), Verdict.FAVORABLE_WITH_RESERVATIONS, "réserves", "m", NOW);
+    Transition consolidate = rules.systemTransition("instruction").orElseThrow();
+    Dossier.Moved out =
+        d.take(rules, consolidate, round, VALUES, Optional.empty(), false, THURSDAY, NOW);
+
+    assertThat(out.to()).isEqualTo("decision");
+    assertThat(out.askedAvis()).isEmpty();
+    assertThat(round.get(0).verdict()).as("the missing avis").contains(Verdict.DEEMED_FAVORABLE);
+    assertThat(d.outcome()).contains(Outcome.FAVORABLE_WITH_RESERVATIONS);
+
+    Dossier.Moved decided =
+        d.take(
+            rules,
+            rules.transition(d, "decider-defavorable", SIGNATORY),
+            List.of(),
+            VALUES,
+            Optional.of("Hauteur non conforme."),
+            false,
+            THURSDAY,
+            NOW);
+    assertThat(decided.decided()).isTrue();
+    assertThat(d.decisionMotivation()).contains("Hauteur non conforme.");
+    assertThat(d.phase()).isEqualTo(Phase.CLOSED);
   }
 }
