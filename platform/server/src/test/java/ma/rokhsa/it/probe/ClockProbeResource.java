@@ -150,6 +150,40 @@ public class ClockProbeResource {
     }
   }
 
+  /**
+   * Sets up a dossier as if time had passed: its due date becomes {@code due} and, with {@code
+   * avisDue}, its avis not given yet are due that day. The schedule does the rest.
+   */
+  @POST
+  @Path("due-dates")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String dueDates(
+      @QueryParam("dossier") String dossier,
+      @QueryParam("due") String due,
+      @QueryParam("avisDue") String avisDue)
+      throws SQLException {
+    try (Connection c = database.getConnection()) {
+      if (due != null) {
+        try (PreparedStatement update =
+            c.prepareStatement("update dossier set due_date = ? where id = ?")) {
+          update.setDate(1, Date.valueOf(LocalDate.parse(due)));
+          update.setString(2, dossier);
+          update.executeUpdate();
+        }
+      }
+      if (avisDue != null) {
+        try (PreparedStatement update =
+            c.prepareStatement(
+                "update dossier_avis set due_date = ? where dossier_id = ? and verdict is null")) {
+          update.setDate(1, Date.valueOf(LocalDate.parse(avisDue)));
+          update.setString(2, dossier);
+          update.executeUpdate();
+        }
+      }
+    }
+    return "set";
+  }
+
   /** The dossiers of a run, as the clock left them: state, due date and its marks. */
   @GET
   @Path("dossiers")
