@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -109,8 +110,13 @@ public class ClockProbeResource {
           dossier.setTimestamp(9, now);
           dossier.setTimestamp(10, now);
           dossier.setDate(11, Date.valueOf(dueDate));
-          dossier.setObject(12, countedFrom == null ? null : Date.valueOf(countedFrom));
-          dossier.setObject(13, countedFrom == null ? null : workingDays);
+          if (countedFrom == null) {
+            dossier.setNull(12, Types.DATE);
+            dossier.setNull(13, Types.INTEGER);
+          } else {
+            dossier.setDate(12, Date.valueOf(countedFrom));
+            dossier.setInt(13, workingDays);
+          }
           dossier.addBatch();
         }
         dossier.executeBatch();
@@ -143,7 +149,12 @@ public class ClockProbeResource {
 
   /** A block of avis ids of the sequence EclipseLink allocates from (50 at a time). */
   private static long nextAvisBlock(Connection c) throws SQLException {
-    try (PreparedStatement next = c.prepareStatement("select nextval('dossier_avis_seq')");
+    boolean h2 = c.getMetaData().getDatabaseProductName().contains("H2");
+    try (PreparedStatement next =
+            c.prepareStatement(
+                h2
+                    ? "select next value for dossier_avis_seq"
+                    : "select nextval('dossier_avis_seq')");
         ResultSet rs = next.executeQuery()) {
       rs.next();
       return rs.getLong(1);
