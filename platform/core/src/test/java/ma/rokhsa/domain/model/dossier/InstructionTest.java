@@ -271,4 +271,35 @@ class InstructionTest {
     assertThat(d.decisionMotivation()).contains("Hauteur non conforme.");
     assertThat(d.phase()).isEqualTo(Phase.CLOSED);
   }
+
+  @Test
+  void aHolidayAnnouncedLaterMovesTheDueDateAndTheAvisAwaited() {
+    Dossier d = deposited();
+    Dossier.Moved in =
+        d.take(
+            rules,
+            rules.transition(d, "accepter", GUICHET),
+            List.of(),
+            VALUES,
+            Optional.empty(),
+            false,
+            THURSDAY,
+            NOW);
+    LocalDate due = d.dueDate().orElseThrow();
+    assertThat(d.deadline())
+        .hasValueSatisfying(dl -> assertThat(dl.countedFrom()).isEqualTo(THURSDAY));
+    assertThat(d.recountDeadline(new Weekdays(Set.of(LocalDate.of(2026, 5, 1))), in.askedAvis()))
+        .as("the same calendar: nothing moves")
+        .isEmpty();
+
+    // Monday 4 May is announced closed.
+    WorkingCalendar announced =
+        new Weekdays(Set.of(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 4)));
+    assertThat(d.recountDeadline(announced, in.askedAvis())).contains(due);
+
+    assertThat(d.dueDate())
+        .contains(announced.addWorkingDays(THURSDAY, d.deadline().orElseThrow().workingDays()));
+    assertThat(d.dueDate().orElseThrow()).isAfter(due);
+    assertThat(in.askedAvis()).allMatch(a -> a.dueDate().equals(d.dueDate().orElseThrow()));
+  }
 }
