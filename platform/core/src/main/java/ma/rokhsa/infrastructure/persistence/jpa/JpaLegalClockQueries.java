@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,8 +17,13 @@ import ma.rokhsa.domain.model.dossier.DueDossier;
 import ma.rokhsa.domain.model.dossier.LegalClockQueries;
 import ma.rokhsa.domain.model.dossier.PendingAvis;
 
-/** Reads the read-only, cross-tenant views of the legal clock and of dossiers in flight. */
+/**
+ * Reads the read-only, cross-tenant views of the legal clock and of dossiers in flight. Each read
+ * is its own short transaction: the clock runs on a managed scheduler's thread, where an entity
+ * manager used outside a transaction is closed under it by the container.
+ */
 @ApplicationScoped
+@Transactional
 class JpaLegalClockQueries implements LegalClockQueries, DossierCensus {
 
   @PersistenceContext(unitName = "rokhsa")
