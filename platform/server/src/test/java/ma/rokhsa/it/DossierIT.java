@@ -710,7 +710,7 @@ class DossierIT {
   /** Sets a dossier up as if days had passed: its due date, and its awaited avis' due date. */
   static void pastDue(String base, LocalDate due, LocalDate avisDue) {
     String id = base.substring(base.lastIndexOf('/') + 1);
-    ok(
+    Http.Response set =
         world
             .anonymous()
             .post(
@@ -718,7 +718,8 @@ class DossierIT {
                     + id
                     + (due == null ? "" : "&due=" + due)
                     + (avisDue == null ? "" : "&avisDue=" + avisDue),
-                ""));
+                "");
+    assertThat(set.status()).as(set.toString()).isEqualTo(200);
   }
 
   /** Waits for the server's legal clock (every two seconds in these tests) to move the dossier. */
