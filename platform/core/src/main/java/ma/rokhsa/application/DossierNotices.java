@@ -1,25 +1,34 @@
 package ma.rokhsa.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import ma.rokhsa.domain.model.dossier.Avis;
 import ma.rokhsa.domain.model.dossier.Dossier;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.AvisReminded;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.DossierDeposited;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.DossierMoved;
+import ma.rokhsa.domain.model.identity.Account;
+import ma.rokhsa.domain.model.identity.Role;
 import ma.rokhsa.domain.model.notification.Notification;
 import ma.rokhsa.domain.model.notification.Outbox;
 import ma.rokhsa.domain.model.tenant.Tenant;
 import ma.rokhsa.domain.model.tenant.TenantId;
+import ma.rokhsa.domain.model.tenant.TenantRepository;
 import ma.rokhsa.plugin.api.LocalizedText;
 import ma.rokhsa.plugin.api.procedure.Workflow.Transition;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * What the people concerned are told when a dossier moves, in their language, queued in the
- * transaction of the change (texts in {@code ma/rokhsa/application/notices_*.properties}).
+ * What the people concerned are told when a dossier moves, in their language: an observer of the
+ * dossiers' domain events, queueing in the outbox inside the transaction of the change (texts in
+ * {@code ma/rokhsa/application/notices_*.properties}).
  */
 @ApplicationScoped
 public class DossierNotices {
@@ -27,14 +36,25 @@ public class DossierNotices {
   private static final String EMAIL = "email";
 
   private Outbox outbox;
+  private Procedures procedures;
+  private TenantRepository tenants;
+  private AccountService accounts;
   private String publicUrl;
 
   /** For CDI's proxy. */
   protected DossierNotices() {}
 
   @Inject
-  DossierNotices(Outbox outbox, Config config) {
+  DossierNotices(
+      Outbox outbox,
+      Procedures procedures,
+      TenantRepository tenants,
+      AccountService accounts,
+      Config config) {
     this.outbox = outbox;
+    this.procedures = procedures;
+    this.tenants = tenants;
+    this.accounts = accounts;
     String publicUrl = config.getValue("rokhsa.public-url", String.class);
     this.publicUrl = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
   }
@@ -44,7 +64,11 @@ public class DossierNotices {
     return publicUrl + "api/public/tracking?reference=" + dossier.reference().orElseThrow();
   }
 
-  void deposited(TenantId tenant, Tenant where, Dossier dossier, Procedures.Version procedure) {
+  void deposited(@Observes DossierDeposited deposited) {
+    TenantId tenant = deposited.tenant();
+    Dossier dossier = deposited.dossier();
+    Tenant where = tenants.find(tenant).orElseThrow();
+    Procedures.Version procedure = procedures.version(dossier);
     String lang = dossier.language();
     send(
         tenant,
@@ -65,12 +89,12 @@ public class DossierNotices {
             trackingPage(dossier)));
   }
 
-  void moved(
-      TenantId tenant,
-      Dossier dossier,
-      Procedures.Version procedure,
-      Transition t,
-      Optional<String> note) {
+  void moved(@Observes DossierMoved moved) {
+    TenantId tenant = moved.tenant();
+    Dossier dossier = moved.dossier();
+    Procedures.Version procedure = procedures.version(dossier);
+    Transition t = moved.transition();
+    Optional<String> note = moved.note();
     String lang = dossier.language();
     LocalizedText stateLabel =
         procedure.definition().workflow().state(t.to()).orElseThrow().label();
@@ -90,12 +114,18 @@ public class DossierNotices {
             trackingPage(dossier)));
   }
 
-  void avisReminder(
-      TenantId tenant,
-      Dossier dossier,
-      Procedures.Version procedure,
-      Avis avis,
-      List<String> recipients) {
+  void avisReminder(@Observes AvisReminded reminded) {
+    TenantId tenant = reminded.tenant();
+    Dossier dossier = reminded.dossier();
+    Procedures.Version procedure = procedures.version(dossier);
+    Avis avis = reminded.avis();
+    List<String> recipients =
+        accounts.members(tenant).entrySet().stream()
+            .filter(e -> e.getValue().contains(Role.COMMISSION_MEMBER))
+            .map(Map.Entry::getKey)
+            .map(Account::email)
+            .flatMap(Optional::stream)
+            .toList();
     String body =
         procedure.definition().workflow().consultedBodies().stream()
             .filter(b -> b.id().equals(avis.bodyId()))

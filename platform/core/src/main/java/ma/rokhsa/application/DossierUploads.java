@@ -14,7 +14,6 @@ import ma.rokhsa.domain.model.document.MediaTypeDetector;
 import ma.rokhsa.domain.model.document.StoredContent;
 import ma.rokhsa.domain.model.dossier.Attachment;
 import ma.rokhsa.domain.model.dossier.DossierId;
-import ma.rokhsa.domain.model.tenant.TenantId;
 import ma.rokhsa.plugin.api.procedure.DocumentRequirement;
 
 /**
@@ -25,7 +24,7 @@ import ma.rokhsa.plugin.api.procedure.DocumentRequirement;
 @ApplicationScoped
 public class DossierUploads {
 
-  private DossierService dossiers;
+  private DraftService dossiers;
   private ContentStore store;
   private MediaTypeDetector types;
 
@@ -33,7 +32,7 @@ public class DossierUploads {
   protected DossierUploads() {}
 
   @Inject
-  DossierUploads(DossierService dossiers, ContentStore store, MediaTypeDetector types) {
+  DossierUploads(DraftService dossiers, ContentStore store, MediaTypeDetector types) {
     this.dossiers = dossiers;
     this.store = store;
     this.types = types;
@@ -47,15 +46,14 @@ public class DossierUploads {
    * @throws ContentTooLarge if the file is over the document's limit
    */
   public Attachment upload(
-      TenantId tenant,
-      Actor actor,
+      TenantContext context,
       DossierId dossier,
       String documentId,
       Optional<String> avisBody,
       String fileName,
       InputStream bytes) {
     DocumentRequirement rules =
-        dossiers.uploadRules(tenant, actor, dossier, documentId, avisBody.isPresent());
+        dossiers.uploadRules(context, dossier, documentId, avisBody.isPresent());
     try {
       byte[] head = bytes.readNBytes(MediaTypeDetector.HEAD_BYTES);
       String type = types.detect(head);
@@ -71,7 +69,7 @@ public class DossierUploads {
       StoredContent stored =
           store.put(
               new SequenceInputStream(new ByteArrayInputStream(head), bytes), rules.maxBytes());
-      return dossiers.attach(tenant, actor, dossier, documentId, avisBody, fileName, stored);
+      return dossiers.attach(context, dossier, documentId, avisBody, fileName, stored);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,9 +3,12 @@ package ma.rokhsa.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 
-/** Today in Morocco's legal time ({@link DossierService#LEGAL_ZONE}), from the platform's clock. */
+/**
+ * Today in Morocco's legal time ({@link DossierWorkflow#LEGAL_ZONE}), from the platform's clock.
+ */
 @ApplicationScoped
 public class LegalTime {
 
@@ -20,6 +23,10 @@ public class LegalTime {
   }
 
   public LocalDate today() {
-    return clock.instant().atZone(DossierService.LEGAL_ZONE).toLocalDate();
+    return clock.instant().atZone(DossierWorkflow.LEGAL_ZONE).toLocalDate();
+  }
+
+  public Instant now() {
+    return clock.instant();
   }
 }

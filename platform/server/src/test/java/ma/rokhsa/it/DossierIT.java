@@ -216,7 +216,10 @@ class DossierIT {
     JsonNode waiting = ok(world.applicant().get(base));
     assertThat(waiting.path("state").asText()).isEqualTo("complements");
     assertThat(waiting.path("suspendedState").asText()).isEqualTo("depose");
-    assertThat(waiting.path("complements").get(0).path("items").asText()).contains("3 mois");
+    JsonNode asked = waiting.path("complements").get(0).path("items");
+    assertThat(asked.isArray()).as("items are a list, not JSON in a string").isTrue();
+    assertThat(asked.get(0).path("item").asText()).isEqualTo("certificat-propriete");
+    assertThat(asked.get(0).path("reason").asText()).contains("3 mois");
 
     created(
         world
@@ -269,12 +272,10 @@ class DossierIT {
         .as("one body has not answered yet")
         .isEqualTo("instruction");
 
-    // The commission's deadline passes: the missing avis is deemed favorable and the platform
-    // consolidates.
-    JsonNode tick =
-        ok(world.anonymous().post("api/_probe/legal-clock?today=" + commissionDue.plusDays(1), ""));
-    assertThat(tick.path("moved").asInt()).isGreaterThanOrEqualTo(1);
-    JsonNode decision = ok(world.signatory().get(base));
+    // The commission's deadline passes (set up as if the days had gone by): the server's own
+    // legal clock deems the missing avis favorable and consolidates.
+    pastDue(base, today.minusDays(1), null);
+    JsonNode decision = awaitState(world.signatory(), base, "decision");
     assertThat(decision.path("state").asText()).isEqualTo("decision");
     assertThat(decision.path("outcome").asText()).isEqualTo("FAVORABLE_WITH_RESERVATIONS");
     assertThat(stream(decision.path("avis")))
@@ -308,15 +309,14 @@ class DossierIT {
     JsonNode commission = ok(world.guichet().post(base + "/actions/accepter", "{}"));
     LocalDate avisDue = LocalDate.parse(commission.path("dueDate").asText());
 
-    // The day before the avis are due, the commission is reminded — once.
-    JsonNode reminded =
-        ok(world.anonymous().post("api/_probe/legal-clock?today=" + avisDue.minusDays(1), ""));
-    assertThat(reminded.path("reminders").asInt())
-        .as(reminded.toString())
-        .isGreaterThanOrEqualTo(4);
-    JsonNode again =
-        ok(world.anonymous().post("api/_probe/legal-clock?today=" + avisDue.minusDays(1), ""));
-    assertThat(again.path("reminders").asInt()).as("reminded once").isZero();
+    assertThat(avisDue).isAfter(today);
+    // The avis come due (set up as if the days had gone by): the server's own legal clock
+    // reminds the commission of each — once.
+    pastDue(base, null, today);
+    String reference = commission.path("reference").asText();
+    awaitCount(() -> reminders(reference), 4);
+    sleep(5_000); // two passes more
+    assertThat(reminders(reference)).as("reminded once").isEqualTo(4);
     assertThat(ok(world.commission().get(base)).path("state").asText()).isEqualTo("instruction");
     avis(
         base, "agence-urbaine", "UNFAVORABLE", "Hauteur supérieure à celle du plan d'aménagement.");
@@ -324,9 +324,9 @@ class DossierIT {
     JsonNode three = avis(base, "service-urbanisme", "FAVORABLE", null);
     LocalDate due = LocalDate.parse(three.path("dueDate").asText());
     assertThat(due).isAfter(today);
-    ok(world.anonymous().post("api/_probe/legal-clock?today=" + due.plusDays(1), ""));
+    pastDue(base, today.minusDays(1), null);
 
-    JsonNode decision = ok(world.signatory().get(base));
+    JsonNode decision = awaitState(world.signatory(), base, "decision");
     assertThat(decision.path("state").asText()).isEqualTo("decision");
     assertThat(decision.path("outcome").asText()).isEqualTo("UNFAVORABLE_BINDING");
     assertThat(stream(decision.path("allowedActions")).map(a -> a.path("action").asText()))
@@ -705,6 +705,71 @@ class DossierIT {
 
   private static List<String> fields(JsonNode problem) {
     return stream(problem.path("errors")).map(e -> e.path("field").asText()).toList();
+  }
+
+  /** Sets a dossier up as if days had passed: its due date, and its awaited avis' due date. */
+  static void pastDue(String base, LocalDate due, LocalDate avisDue) {
+    String id = base.substring(base.lastIndexOf('/') + 1);
+    Http.Response set =
+        world
+            .anonymous()
+            .post(
+                "api/_probe/clock/due-dates?dossier="
+                    + id
+                    + (due == null ? "" : "&due=" + due)
+                    + (avisDue == null ? "" : "&avisDue=" + avisDue),
+                "");
+    assertThat(set.status()).as(set.toString()).isEqualTo(200);
+  }
+
+  /** Waits for the server's legal clock (every two seconds in these tests) to move the dossier. */
+  static JsonNode awaitState(Http who, String base, String state) {
+    long deadline = System.currentTimeMillis() + 60_000;
+    JsonNode dossier = ok(who.get(base));
+    while (!dossier.path("state").asText().equals(state) && System.currentTimeMillis() < deadline) {
+      sleep(250);
+      dossier = ok(who.get(base));
+    }
+    assertThat(dossier.path("state").asText()).as(dossier.toString()).isEqualTo(state);
+    return dossier;
+  }
+
+  static void awaitCount(Callable<Integer> count, int expected) {
+    long deadline = System.currentTimeMillis() + 60_000;
+    try {
+      while (count.call() < expected && System.currentTimeMillis() < deadline) {
+        sleep(250);
+      }
+      assertThat(count.call()).isEqualTo(expected);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The avis reminders recorded in the tenant's audit trail for a dossier. */
+  static int reminders(String reference) {
+    JsonNode page =
+        ok(
+            world
+                .national()
+                .get(
+                    "api/tenants/"
+                        + T
+                        + "/audit?subjectType=dossier&limit=1000&subjectId="
+                        + reference));
+    return (int)
+        stream(page.path("entries"))
+            .filter(e -> e.path("action").asText().equals("dossier.avis-reminder"))
+            .count();
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   static JsonNode ok(Http.Response response) {

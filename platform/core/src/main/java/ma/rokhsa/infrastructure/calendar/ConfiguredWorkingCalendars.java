@@ -1,6 +1,7 @@
 package ma.rokhsa.infrastructure.calendar;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import ma.rokhsa.domain.model.calendar.CalendarSettings;
 import ma.rokhsa.domain.model.calendar.WorkingCalendar;
@@ -20,6 +21,7 @@ public class ConfiguredWorkingCalendars implements WorkingCalendars {
 
   private final MoroccanHolidays rules = new MoroccanHolidays();
   private volatile MoroccanCalendar calendar = new MoroccanCalendar(rules, CalendarSettings.NONE);
+  private final AtomicLong revision = new AtomicLong();
 
   @Override
   public WorkingCalendar forTenant(TenantId tenant) {
@@ -29,6 +31,7 @@ public class ConfiguredWorkingCalendars implements WorkingCalendars {
   /** Replaces the settings (already checked by the loader). */
   public void apply(CalendarSettings settings) {
     calendar = new MoroccanCalendar(rules, settings);
+    revision.incrementAndGet();
     LOG.info(
         () ->
             "Working-day calendar: announced changes for years "
@@ -36,6 +39,11 @@ public class ConfiguredWorkingCalendars implements WorkingCalendars {
                 + ", closures for "
                 + settings.closures().size()
                 + " tenant(s).");
+  }
+
+  @Override
+  public long revision() {
+    return revision.get();
   }
 
   /** The rules the settings are checked against. */

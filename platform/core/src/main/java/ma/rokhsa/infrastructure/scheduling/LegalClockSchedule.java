@@ -55,7 +55,8 @@ public class LegalClockSchedule {
   private void tick() {
     try {
       LegalClock.Tick tick = clock.tick();
-      if (tick.moved() + tick.reminders() + tick.failed() > 0) {
+      if (tick.recounted() + tick.moved() + tick.leftOverdue() + tick.reminders() + tick.failed()
+          > 0) {
         LOG.info("legal clock: " + tick);
       }
     } catch (RuntimeException e) {

@@ -21,17 +21,6 @@ public class ProbeResource {
     @Positive public int count;
   }
 
-  @jakarta.inject.Inject ma.rokhsa.application.LegalClock legalClock;
-
-  /** Runs the legal clock as if today were {@code today}: deadlines in tests without waiting. */
-  @POST
-  @Path("legal-clock")
-  @Produces(MediaType.APPLICATION_JSON)
-  public ma.rokhsa.application.LegalClock.Tick legalClock(
-      @jakarta.ws.rs.QueryParam("today") String today) {
-    return legalClock.tick(java.time.LocalDate.parse(today));
-  }
-
   @GET
   @Path("boom")
   public String boom() {

@@ -6,4 +6,10 @@ import ma.rokhsa.domain.model.tenant.TenantId;
 public interface WorkingCalendars {
 
   WorkingCalendar forTenant(TenantId tenant);
+
+  /**
+   * Counts the settings applied so far: it changes whenever new settings (holidays announced,
+   * closures) are applied, so that due dates counted before can be counted again.
+   */
+  long revision();
 }

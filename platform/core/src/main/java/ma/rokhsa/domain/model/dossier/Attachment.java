@@ -11,19 +11,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import ma.rokhsa.domain.model.tenant.TenantOwned;
 
 /** A file attached to a dossier: one of the procedure's documents, or a body's avis. */
 @Entity
 @Table(name = "dossier_attachment")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(
-    name = "tenant_id",
-    contextProperty = "eclipselink.tenant-id",
-    length = 64)
-public class Attachment {
+public class Attachment extends TenantOwned {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dossier_attachment_seq")

@@ -13,9 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import ma.rokhsa.domain.RuleViolation;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import ma.rokhsa.domain.model.tenant.TenantOwned;
 
 /**
  * The avis of one consulted body on one dossier, in one round of the commission: asked when the
@@ -23,12 +21,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  */
 @Entity
 @Table(name = "dossier_avis")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(
-    name = "tenant_id",
-    contextProperty = "eclipselink.tenant-id",
-    length = 64)
-public class Avis {
+public class Avis extends TenantOwned {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dossier_avis_seq")
@@ -101,6 +94,13 @@ public class Avis {
     this.motivation = motivation == null ? null : motivation.strip();
     this.givenBy = by;
     this.givenAt = now.atOffset(ZoneOffset.UTC);
+  }
+
+  /** The dossier's due date was counted again: an avis still awaited follows it. */
+  void followDue(LocalDate formerDue, LocalDate due) {
+    if (verdict == null && dueDate.equals(formerDue)) {
+      this.dueDate = due;
+    }
   }
 
   void reminded(Instant now) {

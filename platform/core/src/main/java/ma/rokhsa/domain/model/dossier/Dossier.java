@@ -11,12 +11,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import ma.rokhsa.domain.RuleViolation;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import ma.rokhsa.domain.model.calendar.WorkingCalendar;
+import ma.rokhsa.domain.model.tenant.TenantOwned;
+import ma.rokhsa.plugin.api.procedure.ActingRole;
+import ma.rokhsa.plugin.api.procedure.FormValues;
+import ma.rokhsa.plugin.api.procedure.Workflow.Transition;
 
 /**
  * A dossier: what an applicant asks for under one version of one procedure, in one tenant. The
@@ -26,12 +29,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  */
 @Entity
 @Table(name = "dossier")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(
-    name = "tenant_id",
-    contextProperty = "eclipselink.tenant-id",
-    length = 64)
-public class Dossier {
+public class Dossier extends TenantOwned {
 
   @Id
   @Column(name = "id", length = 36)
@@ -92,6 +90,12 @@ public class Dossier {
   @Column(name = "due_date")
   private LocalDate dueDate;
 
+  @Column(name = "due_from")
+  private LocalDate dueFrom;
+
+  @Column(name = "due_working_days")
+  private Integer dueWorkingDays;
+
   @Column(name = "suspended_state", length = 64)
   private String suspendedState;
 
@@ -106,6 +110,20 @@ public class Dossier {
 
   @Column(name = "tacit", nullable = false)
   private boolean tacit;
+
+  // The legal clock's marks (written by bulk update, never bumping the version): the due date it
+  // found with no way out, and its failures with the time it tries again.
+  @Column(name = "clock_skipped_due")
+  private LocalDate clockSkippedDue;
+
+  @Column(name = "clock_failures", nullable = false)
+  private int clockFailures;
+
+  @Column(name = "clock_retry_after")
+  private OffsetDateTime clockRetryAfter;
+
+  @Column(name = "clock_problem", length = 500)
+  private String clockProblem;
 
   @Version
   @Column(name = "version", nullable = false)
@@ -189,9 +207,13 @@ public class Dossier {
 
   /** Deposits the draft: it gets its reference and enters the procedure's first state. */
   public void submit(
-      String reference, String trackingCode, String submitKey, String initialState, Instant now) {
+      DossierReference reference,
+      String trackingCode,
+      String submitKey,
+      String initialState,
+      Instant now) {
     requireDraft("submit");
-    this.reference = Objects.requireNonNull(reference);
+    this.reference = reference.value();
     this.trackingCode = Objects.requireNonNull(trackingCode);
     this.submitKey = submitKey;
     this.submittedAt = utc(now);
@@ -207,21 +229,76 @@ public class Dossier {
    * @param terminal whether the dossier's life ends there
    * @param due the legal date to leave it, when it has one
    */
-  void enter(String newState, boolean terminal, Optional<LocalDate> due, Instant now) {
+  void enter(String newState, boolean terminal, Optional<Deadline> due, Instant now) {
     if (phase != Phase.OPEN) {
       throw new RuleViolation("dossier " + describe() + " is " + phase + ": it cannot move");
     }
     this.state = newState;
     this.stateEnteredAt = utc(now);
     this.updatedAt = stateEnteredAt;
-    this.dueDate = due.orElse(null);
+    extendDue(due);
+    // A new state, a new deadline: whatever the legal clock noted about the old one is moot.
+    this.clockSkippedDue = null;
+    this.clockFailures = 0;
+    this.clockRetryAfter = null;
+    this.clockProblem = null;
     if (terminal) {
       this.phase = Phase.CLOSED;
-      this.dueDate = null;
+      extendDue(Optional.empty());
       this.suspendedState = null;
       this.suspendedRemaining = null;
     }
   }
+
+  /**
+   * Takes a way of its procedure's workflow, as the rules of its version say: closes the commission
+   * round it leaves (the avis still awaited are deemed favorable, the outcome consolidated), enters
+   * the new state with its deadline (stopping or resuming the administration's clock), records a
+   * decision (the authority's motivated move, or a tacit approval), and asks every consulted body
+   * its avis when the new state gathers them.
+   *
+   * @param rules the rules of the procedure version the dossier is instructed under
+   * @param currentRound the avis of the current round (empty before the first)
+   * @return what the move did; the avis it asks are to be stored
+   */
+  public Moved take(
+      Instruction rules,
+      Transition t,
+      List<Avis> currentRound,
+      FormValues values,
+      Optional<String> note,
+      boolean tacitly,
+      LocalDate today,
+      Instant now) {
+    String from = state().orElseThrow();
+    if (rules.commissionState(from)) {
+      for (Avis a : currentRound) {
+        if (a.verdict().isEmpty()) {
+          rules.give(a, Verdict.DEEMED_FAVORABLE, null, "system", now);
+        }
+      }
+      rules.consolidate(this, currentRound);
+    }
+    rules.move(this, t, values, today, now);
+    boolean decided = (t.by() == ActingRole.SIGNATORY && note.isPresent()) || tacitly;
+    if (decided) {
+      rules.decide(this, note.orElse(null), tacitly);
+    }
+    List<Avis> asked = List.of();
+    if (rules.commissionState(t.to())) {
+      int round = currentRound.stream().mapToInt(Avis::round).max().orElse(0) + 1;
+      asked = rules.requestAvis(this, round, now);
+    }
+    return new Moved(from, t.to(), decided, asked);
+  }
+
+  /**
+   * What a move did.
+   *
+   * @param decided whether it recorded a decision
+   * @param askedAvis the avis asked of the consulted bodies on entering a commission state
+   */
+  public record Moved(String from, String to, boolean decided, List<Avis> askedAvis) {}
 
   /** Stops the administration's clock on {@code interrupted}, with the working days it had left. */
   void suspend(String interrupted, int remainingWorkingDays) {
@@ -244,8 +321,45 @@ public class Dossier {
     this.tacit = tacitly;
   }
 
-  void extendDue(LocalDate due) {
-    this.dueDate = due;
+  void extendDue(Optional<Deadline> due) {
+    this.dueDate = due.map(Deadline::date).orElse(null);
+    this.dueFrom = due.map(Deadline::countedFrom).orElse(null);
+    this.dueWorkingDays = due.map(Deadline::workingDays).orElse(null);
+  }
+
+  /**
+   * The legal deadline of the current state, when it has one and the platform knows how it was
+   * counted (dossiers deposited before the count was kept know only the date).
+   */
+  public Optional<Deadline> deadline() {
+    if (dueDate == null || dueFrom == null || dueWorkingDays == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Deadline(dueFrom, dueWorkingDays, dueDate));
+  }
+
+  /**
+   * Counts the deadline again in the tenant's calendar as it is now (a holiday announced after the
+   * date was counted); the avis still awaited, due with the dossier, follow.
+   *
+   * @param avis the dossier's avis
+   * @return the former due date, when it moved
+   */
+  public Optional<LocalDate> recountDeadline(WorkingCalendar calendar, List<Avis> avis) {
+    Optional<Deadline> current = deadline();
+    if (phase != Phase.OPEN || current.isEmpty()) {
+      return Optional.empty();
+    }
+    Deadline recounted = current.get().recount(calendar);
+    if (recounted.date().equals(dueDate)) {
+      return Optional.empty();
+    }
+    LocalDate former = dueDate;
+    extendDue(Optional.of(recounted));
+    for (Avis a : avis) {
+      a.followDue(former, dueDate);
+    }
+    return Optional.of(former);
   }
 
   private void requireDraft(String what) {
@@ -359,6 +473,16 @@ public class Dossier {
 
   public boolean tacit() {
     return tacit;
+  }
+
+  /** The legal clock's failures on this dossier since it last moved. */
+  public int clockFailures() {
+    return clockFailures;
+  }
+
+  /** Why the legal clock could not handle this dossier, if it failed. */
+  public Optional<String> clockProblem() {
+    return Optional.ofNullable(clockProblem);
   }
 
   public long version() {

@@ -11,19 +11,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import ma.rokhsa.domain.model.tenant.TenantOwned;
 
 /** One line of a dossier's timeline: who did what, when, and the move it made. */
 @Entity
 @Table(name = "dossier_event")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(
-    name = "tenant_id",
-    contextProperty = "eclipselink.tenant-id",
-    length = 64)
-public class DossierEvent {
+public class DossierEvent extends TenantOwned {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dossier_event_seq")

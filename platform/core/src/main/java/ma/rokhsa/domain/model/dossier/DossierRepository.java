@@ -13,7 +13,7 @@ public interface DossierRepository {
   /** The dossier, locked against concurrent changes until the transaction ends. */
   Optional<Dossier> findForUpdate(DossierId id);
 
-  Optional<Dossier> findByReference(String reference);
+  Optional<Dossier> findByReference(DossierReference reference);
 
   /**
    * Dossiers matching the filter, newest first.
@@ -23,6 +23,21 @@ public interface DossierRepository {
   List<Dossier> list(DossierFilter filter, Optional<String> owner, int limit);
 
   void store(Dossier dossier);
+
+  /** Writes the changes of the transaction so far (a changed dossier gets its new version). */
+  void flush();
+
+  /**
+   * Notes that the legal clock found the dossier past {@code due} with no way out, so that it is
+   * not looked at again until its due date changes. Not a change of the dossier: its version stays.
+   */
+  void markLeftOverdue(DossierId id, LocalDate due);
+
+  /**
+   * Notes that the legal clock failed on the dossier ({@code failures} times in a row) and tries
+   * again after {@code retryAfter}. Not a change of the dossier: its version stays.
+   */
+  void markClockFailure(DossierId id, int failures, java.time.Instant retryAfter, String problem);
 
   /** The next reference number of the tenant in that year: 1, 2, 3… without gaps or repeats. */
   long nextReferenceNumber(TenantId tenant, int year);

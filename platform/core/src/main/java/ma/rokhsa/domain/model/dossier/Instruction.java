@@ -155,11 +155,16 @@ public final class Instruction {
 
   /** The legal due date of a state entered {@code today}, if it has a deadline. */
   public Optional<LocalDate> due(String stateId, FormValues values, LocalDate today) {
+    return deadline(stateId, values, today).map(Deadline::date);
+  }
+
+  /** The legal deadline of a state entered {@code today}, if it has one. */
+  public Optional<Deadline> deadline(String stateId, FormValues values, LocalDate today) {
     State state = state(stateId);
     if (state.terminal()) {
       return Optional.empty();
     }
-    return deadline(state, values).map(days -> calendar.addWorkingDays(today, days));
+    return deadline(state, values).map(days -> Deadline.count(today, days, calendar));
   }
 
   private Optional<Integer> deadline(State state, FormValues values) {
@@ -171,14 +176,14 @@ public final class Instruction {
   public void submit(
       Dossier dossier,
       FormValues values,
-      String reference,
+      DossierReference reference,
       String trackingCode,
       String submitKey,
       LocalDate today,
       Instant now) {
     String initial = workflow().initial();
     dossier.submit(reference, trackingCode, submitKey, initial, now);
-    dossier.extendDue(due(initial, values, today).orElse(null));
+    dossier.extendDue(deadline(initial, values, today));
   }
 
   /**
@@ -198,19 +203,19 @@ public final class Instruction {
     if (applicantTurn(t.to()) && !applicantTurn(from)) {
       int left = dossier.dueDate().map(d -> calendar.workingDaysBetween(today, d)).orElse(0);
       dossier.suspend(from, left);
-      dossier.enter(t.to(), false, due(t.to(), values, today), now);
+      dossier.enter(t.to(), false, deadline(t.to(), values, today), now);
       return;
     }
     if (dossier.suspendedState().filter(t.to()::equals).isPresent()) {
       int left = Math.max(1, dossier.suspendedRemaining().orElse(1));
       dossier.clearSuspension();
-      dossier.enter(t.to(), false, Optional.of(calendar.addWorkingDays(today, left)), now);
+      dossier.enter(t.to(), false, Optional.of(Deadline.count(today, left, calendar)), now);
       return;
     }
     if (!applicantTurn(t.to())) {
       dossier.clearSuspension();
     }
-    dossier.enter(t.to(), false, due(t.to(), values, today), now);
+    dossier.enter(t.to(), false, deadline(t.to(), values, today), now);
   }
 
   /**

@@ -12,19 +12,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import ma.rokhsa.domain.model.tenant.TenantOwned;
 
 /** Keys a tenant buys beyond its quota, at its own cost: how many, for how much, when. */
 @Entity
 @Table(name = "extra_key_purchase")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(
-    name = "tenant_id",
-    contextProperty = "eclipselink.tenant-id",
-    length = 64)
-public class ExtraKeyPurchase {
+public class ExtraKeyPurchase extends TenantOwned {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "extra_key_purchase_seq")

@@ -12,19 +12,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import ma.rokhsa.domain.model.tenant.TenantOwned;
 
 /** A person who signs authorizations for a tenant (the president of the commune, a delegate…). */
 @Entity
 @Table(name = "signatory")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(
-    name = "tenant_id",
-    contextProperty = "eclipselink.tenant-id",
-    length = 64)
-public class Signatory {
+public class Signatory extends TenantOwned {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "signatory_seq")

@@ -11,9 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import ma.rokhsa.domain.model.tenant.TenantOwned;
 
 /**
  * A signature key assigned to a named signatory. Keys assigned once the quota is used are marked
@@ -21,12 +19,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  */
 @Entity
 @Table(name = "signature_key")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(
-    name = "tenant_id",
-    contextProperty = "eclipselink.tenant-id",
-    length = 64)
-public class SignatureKey {
+public class SignatureKey extends TenantOwned {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "signature_key_seq")

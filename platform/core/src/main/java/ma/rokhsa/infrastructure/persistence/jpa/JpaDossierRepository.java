@@ -5,6 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +17,7 @@ import ma.rokhsa.domain.model.dossier.ComplementRequest;
 import ma.rokhsa.domain.model.dossier.Dossier;
 import ma.rokhsa.domain.model.dossier.DossierEvent;
 import ma.rokhsa.domain.model.dossier.DossierId;
+import ma.rokhsa.domain.model.dossier.DossierReference;
 import ma.rokhsa.domain.model.dossier.DossierRepository;
 import ma.rokhsa.domain.model.dossier.Phase;
 import ma.rokhsa.domain.model.tenant.TenantId;
@@ -49,9 +53,34 @@ class JpaDossierRepository implements DossierRepository {
   }
 
   @Override
-  public Optional<Dossier> findByReference(String reference) {
+  public void flush() {
+    em.flush();
+  }
+
+  @Override
+  public void markLeftOverdue(DossierId id, LocalDate due) {
+    em.createQuery("update Dossier d set d.clockSkippedDue = :due where d.id = :id")
+        .setParameter("due", due)
+        .setParameter("id", id.value())
+        .executeUpdate();
+  }
+
+  @Override
+  public void markClockFailure(DossierId id, int failures, Instant retryAfter, String problem) {
+    em.createQuery(
+            "update Dossier d set d.clockFailures = :failures, d.clockRetryAfter = :retry,"
+                + " d.clockProblem = :problem where d.id = :id")
+        .setParameter("failures", failures)
+        .setParameter("retry", retryAfter.atOffset(ZoneOffset.UTC))
+        .setParameter("problem", problem.length() > 500 ? problem.substring(0, 500) : problem)
+        .setParameter("id", id.value())
+        .executeUpdate();
+  }
+
+  @Override
+  public Optional<Dossier> findByReference(DossierReference reference) {
     return em.createQuery("select d from Dossier d where d.reference = :r", Dossier.class)
-        .setParameter("r", reference)
+        .setParameter("r", reference.value())
         .getResultStream()
         .findFirst();
   }

@@ -6,14 +6,16 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import ma.rokhsa.application.TenantContext;
 import ma.rokhsa.application.TenantScoped;
 import ma.rokhsa.domain.model.tenant.TenantId;
 import org.eclipse.persistence.config.EntityManagerProperties;
 
 /**
- * Sets EclipseLink's tenant on the transaction's entity manager from the {@link TenantId} parameter
- * of a {@link TenantScoped} method. Runs inside the transaction ({@code @Transactional} has a lower
- * priority number), because a tenant set outside it does not carry over.
+ * Sets EclipseLink's tenant on the transaction's entity manager from the {@link TenantContext} (or,
+ * for background jobs, the {@link TenantId}) parameter of a {@link TenantScoped} method. Runs
+ * inside the transaction ({@code @Transactional} has a lower priority number), because a tenant set
+ * outside it does not carry over.
  */
 @TenantScoped
 @Interceptor
@@ -41,6 +43,9 @@ public class TenantScopeInterceptor {
     for (Object parameter : invocation.getParameters()) {
       if (parameter instanceof TenantId tenant) {
         return tenant;
+      }
+      if (parameter instanceof TenantContext context) {
+        return context.tenant();
       }
     }
     throw new IllegalStateException(

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import ma.rokhsa.domain.RuleViolation;
 import ma.rokhsa.domain.model.calendar.Holiday;
@@ -93,7 +94,14 @@ class InstructionTest {
             "fr",
             "{}",
             NOW);
-    rules.submit(d, VALUES, "06.181.01.05-2026-000001", "ABCDEFGHJKMN", "key", THURSDAY, NOW);
+    rules.submit(
+        d,
+        VALUES,
+        DossierReference.parse("06.181.01.05-2026-000001").orElseThrow(),
+        "ABCDEFGHJKMN",
+        "key",
+        THURSDAY,
+        NOW);
     return d;
   }
 
@@ -218,5 +226,80 @@ class InstructionTest {
         .isEqualTo(Outcome.FAVORABLE_WITH_RESERVATIONS);
     rules.give(round.get(1), Verdict.UNFAVORABLE, "non", "m", NOW);
     assertThat(Outcome.of(round)).isEqualTo(Outcome.UNFAVORABLE_ADVISORY);
+  }
+
+  @Test
+  void aMoveIsTheAggregatesOwnIntoTheCommissionAndOutOfIt() {
+    Dossier d = deposited();
+    Transition accept = rules.transition(d, "accepter", GUICHET);
+
+    Dossier.Moved in =
+        d.take(rules, accept, List.of(), VALUES, Optional.empty(), false, THURSDAY, NOW);
+
+    assertThat(in.from()).isEqualTo("depose");
+    assertThat(in.to()).isEqualTo("instruction");
+    assertThat(in.decided()).isFalse();
+    assertThat(in.askedAvis())
+        .as("every consulted body is asked, round 1, due with the state")
+        .extracting(Avis::bodyId)
+        .containsExactly("agence-urbaine", "urbanisme");
+    assertThat(in.askedAvis())
+        .allMatch(a -> a.round() == 1 && a.dueDate().equals(d.dueDate().orElseThrow()));
+
+    List<Avis> round = in.askedAvis();
+    rules.give(round.get(1), Verdict.FAVORABLE_WITH_RESERVATIONS, "réserves", "m", NOW);
+    Transition consolidate = rules.systemTransition("instruction").orElseThrow();
+    Dossier.Moved out =
+        d.take(rules, consolidate, round, VALUES, Optional.empty(), false, THURSDAY, NOW);
+
+    assertThat(out.to()).isEqualTo("decision");
+    assertThat(out.askedAvis()).isEmpty();
+    assertThat(round.get(0).verdict()).as("the missing avis").contains(Verdict.DEEMED_FAVORABLE);
+    assertThat(d.outcome()).contains(Outcome.FAVORABLE_WITH_RESERVATIONS);
+
+    Dossier.Moved decided =
+        d.take(
+            rules,
+            rules.transition(d, "decider-defavorable", SIGNATORY),
+            List.of(),
+            VALUES,
+            Optional.of("Hauteur non conforme."),
+            false,
+            THURSDAY,
+            NOW);
+    assertThat(decided.decided()).isTrue();
+    assertThat(d.decisionMotivation()).contains("Hauteur non conforme.");
+    assertThat(d.phase()).isEqualTo(Phase.CLOSED);
+  }
+
+  @Test
+  void aHolidayAnnouncedLaterMovesTheDueDateAndTheAvisAwaited() {
+    Dossier d = deposited();
+    Dossier.Moved in =
+        d.take(
+            rules,
+            rules.transition(d, "accepter", GUICHET),
+            List.of(),
+            VALUES,
+            Optional.empty(),
+            false,
+            THURSDAY,
+            NOW);
+    LocalDate due = d.dueDate().orElseThrow();
+    assertThat(d.deadline())
+        .hasValueSatisfying(dl -> assertThat(dl.countedFrom()).isEqualTo(THURSDAY));
+    assertThat(d.recountDeadline(new Weekdays(Set.of(LocalDate.of(2026, 5, 1))), in.askedAvis()))
+        .as("the same calendar: nothing moves")
+        .isEmpty();
+
+    // Monday 4 May is announced closed.
+    WorkingCalendar announced =
+        new Weekdays(Set.of(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 4)));
+    assertThat(d.recountDeadline(announced, in.askedAvis())).contains(due);
+
+    assertThat(d.dueDate())
+        .contains(announced.addWorkingDays(THURSDAY, d.deadline().orElseThrow().workingDays()));
+    assertThat(d.dueDate().orElseThrow()).isAfter(due);
+    assertThat(in.askedAvis()).allMatch(a -> a.dueDate().equals(d.dueDate().orElseThrow()));
   }
 }

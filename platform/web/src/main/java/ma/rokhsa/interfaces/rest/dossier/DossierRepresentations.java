@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import ma.rokhsa.application.DossierService.DossierFile;
+import ma.rokhsa.application.DossierFile;
 import ma.rokhsa.domain.model.dossier.Attachment;
 import ma.rokhsa.domain.model.dossier.Avis;
 import ma.rokhsa.domain.model.dossier.ComplementRequest;
@@ -150,7 +150,8 @@ public final class DossierRepresentations {
       Instant submittedAt,
       long version) {
 
-    public static DossierView of(DossierFile f, Map<String, Object> values) {
+    public static DossierView of(DossierFile f) {
+      Map<String, Object> values = f.values();
       Dossier d = f.dossier();
       ProcedureDefinition def = f.procedure().definition();
       LocalizedText label =
@@ -239,19 +240,38 @@ public final class DossierRepresentations {
     }
   }
 
-  /** A complement request and its answer. */
+  /**
+   * A complement request and its answer.
+   *
+   * @param items each item asked for: what is missing or invalid, and why
+   */
   public record ComplementView(
-      String items, String requestedBy, Instant requestedAt, String answer, Instant answeredAt) {
+      List<ComplementItem> items,
+      String requestedBy,
+      Instant requestedAt,
+      String answer,
+      Instant answeredAt) {
 
-    public static ComplementView of(ComplementRequest c) {
+    public static ComplementView of(DossierFile.Complement complement) {
+      ComplementRequest c = complement.request();
       return new ComplementView(
-          c.items(),
+          complement.items().stream()
+              .map(i -> new ComplementItem(i.get("item"), i.get("reason")))
+              .toList(),
           c.requestedBy(),
           c.requestedAt(),
           c.answerText().orElse(null),
           c.answeredAt().orElse(null));
     }
   }
+
+  /**
+   * One item of a complement request.
+   *
+   * @param item what is missing or invalid (a document id, a field, or free text)
+   * @param reason why
+   */
+  public record ComplementItem(String item, String reason) {}
 
   /** A line of the timeline. */
   public record EventView(

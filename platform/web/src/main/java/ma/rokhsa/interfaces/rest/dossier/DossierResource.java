@@ -3,7 +3,6 @@ package ma.rokhsa.interfaces.rest.dossier;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -33,23 +32,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
-import ma.rokhsa.application.Actor;
+import ma.rokhsa.application.DepositService;
+import ma.rokhsa.application.DepositService.ReceiptFile;
+import ma.rokhsa.application.DepositService.Submission;
+import ma.rokhsa.application.DossierFile;
 import ma.rokhsa.application.DossierNotices;
-import ma.rokhsa.application.DossierService;
-import ma.rokhsa.application.DossierService.ActionInput;
-import ma.rokhsa.application.DossierService.Download;
-import ma.rokhsa.application.DossierService.Submission;
+import ma.rokhsa.application.DossierQueries;
+import ma.rokhsa.application.DossierQueries.Download;
 import ma.rokhsa.application.DossierUploads;
+import ma.rokhsa.application.DraftService;
+import ma.rokhsa.application.InstructionService;
+import ma.rokhsa.application.InstructionService.ActionInput;
 import ma.rokhsa.application.InvalidInput;
 import ma.rokhsa.application.LegalTime;
 import ma.rokhsa.application.StaleDossier;
+import ma.rokhsa.application.TenantContext;
 import ma.rokhsa.domain.model.dossier.Attachment;
 import ma.rokhsa.domain.model.dossier.Dossier;
 import ma.rokhsa.domain.model.dossier.DossierId;
 import ma.rokhsa.domain.model.dossier.DossierRepository.DossierFilter;
 import ma.rokhsa.domain.model.dossier.Phase;
 import ma.rokhsa.domain.model.dossier.Verdict;
-import ma.rokhsa.domain.model.tenant.TenantId;
 import ma.rokhsa.interfaces.rest.RequestValues;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.ActionRequest;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.AttachmentView;
@@ -83,44 +86,38 @@ public class DossierResource {
   private static final int MAX_LIST = 500;
 
   @Inject RequestTenant request;
-  @Inject DossierService dossiers;
+  @Inject DraftService drafts;
+  @Inject DepositService deposits;
+  @Inject InstructionService instruction;
+  @Inject DossierQueries queries;
   @Inject DossierUploads uploads;
   @Inject DossierNotices notices;
   @Inject LegalTime time;
-  @Context HttpServletRequest http;
   @Context UriInfo uri;
 
-  private TenantId tenant;
-  private Actor actor;
+  private TenantContext context;
 
   @PostConstruct
   void resolved() {
-    tenant = request.tenant().id();
-    var access = request.access();
-    actor =
-        new Actor(
-            request.caller().username(),
-            access.roles(),
-            access.read() && !access.mayWrite(),
-            http == null ? "" : http.getRemoteAddr());
+    context = request.context();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Start a draft for a procedure this tenant offers")
   public Response create(@Valid @NotNull NewDossier input) {
-    Dossier d =
-        dossiers.createDraft(
-            tenant,
-            actor,
-            input.procedure,
-            input.applicantName,
-            input.contactEmail,
-            input.language,
-            input.values == null ? Map.of() : input.values);
-    return Response.created(uri.getAbsolutePathBuilder().path(d.id().value()).build())
-        .tag(String.valueOf(d.version()))
-        .entity(view(d.id()))
+    DossierView view =
+        DossierView.of(
+            drafts.createDraft(
+                context,
+                input.procedure,
+                input.applicantName,
+                input.contactEmail,
+                input.language,
+                input.values == null ? Map.of() : input.values));
+    return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build())
+        .tag(String.valueOf(view.version()))
+        .entity(view)
         .build();
   }
 
@@ -143,7 +140,7 @@ public class DossierResource {
             Optional.ofNullable(state),
             Optional.ofNullable(procedure),
             overdue ? Optional.of(today) : Optional.empty());
-    return dossiers.list(tenant, actor, filter, Math.max(1, Math.min(limit, MAX_LIST))).stream()
+    return queries.list(context, filter, Math.max(1, Math.min(limit, MAX_LIST))).stream()
         .map(d -> DossierSummary.of(d, today))
         .toList();
   }
@@ -152,13 +149,8 @@ public class DossierResource {
   @Path("{id}")
   @Operation(summary = "A dossier, its documents, avis, complements, timeline and allowed actions")
   public Response get(@PathParam("id") String id) {
-    DossierView view = view(dossierId(id));
+    DossierView view = DossierView.of(queries.view(context, dossierId(id)));
     return Response.ok(view).tag(String.valueOf(view.version())).build();
-  }
-
-  private DossierView view(DossierId id) {
-    var file = dossiers.view(tenant, actor, id);
-    return DossierView.of(file, DossierService.valuesOf(file.dossier()));
   }
 
   @PUT
@@ -170,24 +162,23 @@ public class DossierResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull NewValues input) {
     DossierId dossier = dossierId(id);
-    Dossier d =
+    DossierFile file =
         guarded(
             dossier,
             () ->
-                dossiers.saveValues(
-                    tenant,
-                    actor,
+                drafts.saveValues(
+                    context,
                     dossier,
                     input.values == null ? Map.of() : input.values,
                     version(ifMatch)));
-    return Response.ok(view(d.id())).build();
+    return Response.ok(DossierView.of(file)).build();
   }
 
   @GET
   @Path("{id}/validation")
   @Operation(summary = "What is missing or invalid before the dossier can be submitted")
   public List<ViolationView> validation(@PathParam("id") String id) {
-    return dossiers.validate(tenant, actor, dossierId(id)).stream().map(ViolationView::of).toList();
+    return drafts.validate(context, dossierId(id)).stream().map(ViolationView::of).toList();
   }
 
   @POST
@@ -213,8 +204,7 @@ public class DossierResource {
     DossierId dossier = dossierId(id);
     Attachment a =
         uploads.upload(
-            tenant,
-            actor,
+            context,
             dossier,
             avisBody != null ? "avis" : document,
             Optional.ofNullable(avisBody),
@@ -230,7 +220,7 @@ public class DossierResource {
   @Produces(MediaType.WILDCARD)
   @Operation(summary = "Download an attached file (recorded in the audit trail)")
   public Response download(@PathParam("id") String id, @PathParam("attachment") long attachment) {
-    Download d = dossiers.download(tenant, actor, dossierId(id), attachment);
+    Download d = queries.download(context, dossierId(id), attachment);
     StreamingOutput body =
         out -> {
           try (InputStream in = d.bytes()) {
@@ -255,7 +245,7 @@ public class DossierResource {
   @Path("{id}/attachments/{attachment}")
   @Operation(summary = "Remove a file from a draft")
   public Response detach(@PathParam("id") String id, @PathParam("attachment") long attachment) {
-    dossiers.detach(tenant, actor, dossierId(id), attachment);
+    drafts.detach(context, dossierId(id), attachment);
     return Response.noContent().build();
   }
 
@@ -274,12 +264,12 @@ public class DossierResource {
       throw new InvalidInput("Idempotency-Key: at most 200 characters");
     }
     DossierId dossier = dossierId(id);
-    Submission s = guarded(dossier, () -> dossiers.submit(tenant, actor, dossier, key));
+    Submission s = guarded(dossier, () -> deposits.submit(context, dossier, key));
     Dossier d = s.dossier();
     URI receipt =
         uri.getBaseUriBuilder()
             .path("tenants")
-            .path(tenant.value())
+            .path(context.tenant().value())
             .path("dossiers")
             .path(d.id().value())
             .path("receipt")
@@ -305,20 +295,11 @@ public class DossierResource {
   @Produces("application/pdf")
   @Operation(summary = "The deposit receipt (récépissé), PDF")
   public Response receipt(@PathParam("id") String id) {
-    DossierId dossier = dossierId(id);
-    Dossier d =
-        dossiers
-            .current(tenant, actor, dossier)
-            .orElseThrow(() -> new ma.rokhsa.application.NotFound("no such dossier"));
-    URI tracking =
-        d.reference().isPresent()
-            ? URI.create(notices.trackingPage(d))
-            : URI.create(uri.getBaseUri().toString());
-    byte[] pdf = dossiers.receipt(tenant, actor, dossier, tracking);
-    return Response.ok(pdf, "application/pdf")
+    ReceiptFile receipt =
+        deposits.receipt(context, dossierId(id), d -> URI.create(notices.trackingPage(d)));
+    return Response.ok(receipt.pdf(), "application/pdf")
         .header(
-            "Content-Disposition",
-            "inline; filename=\"recepisse-" + d.reference().orElse("brouillon") + ".pdf\"")
+            "Content-Disposition", "inline; filename=\"recepisse-" + receipt.reference() + ".pdf\"")
         .build();
   }
 
@@ -338,17 +319,17 @@ public class DossierResource {
       ActionRequest input) {
     ActionRequest body = input == null ? new ActionRequest() : input;
     DossierId dossier = dossierId(id);
-    guarded(
-        dossier,
-        () ->
-            dossiers.act(
-                tenant,
-                actor,
+    DossierView view =
+        DossierView.of(
+            guarded(
                 dossier,
-                action,
-                new ActionInput(Optional.ofNullable(body.motivation), body.items),
-                version(ifMatch)));
-    DossierView view = view(dossier);
+                () ->
+                    instruction.act(
+                        context,
+                        dossier,
+                        action,
+                        new ActionInput(Optional.ofNullable(body.motivation), body.items),
+                        version(ifMatch))));
     return Response.ok(view).tag(String.valueOf(view.version())).build();
   }
 
@@ -365,12 +346,18 @@ public class DossierResource {
       throw new InvalidInput("verdict: DEEMED_FAVORABLE is recorded by the platform only");
     }
     DossierId dossier = dossierId(id);
-    guarded(
-        dossier,
-        () ->
-            dossiers.giveAvis(
-                tenant, actor, dossier, input.body, verdict, input.motivation, version(ifMatch)));
-    DossierView view = view(dossier);
+    DossierView view =
+        DossierView.of(
+            guarded(
+                dossier,
+                () ->
+                    instruction.giveAvis(
+                        context,
+                        dossier,
+                        input.body,
+                        verdict,
+                        input.motivation,
+                        version(ifMatch))));
     return Response.ok(view).tag(String.valueOf(view.version())).build();
   }
 
@@ -383,7 +370,7 @@ public class DossierResource {
       return change.get();
     } catch (RuntimeException e) {
       if (optimisticLock(e)) {
-        Optional<Dossier> current = dossiers.current(tenant, actor, id);
+        Optional<Dossier> current = queries.current(context, id);
         if (current.isPresent()) {
           throw new StaleDossier(current.get());
         }

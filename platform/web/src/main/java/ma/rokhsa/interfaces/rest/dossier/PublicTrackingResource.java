@@ -10,13 +10,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import ma.rokhsa.application.DossierService;
-import ma.rokhsa.application.DossierService.Tracking;
+import ma.rokhsa.application.DossierQueries;
+import ma.rokhsa.application.DossierQueries.Tracking;
 import ma.rokhsa.application.NotFound;
-import ma.rokhsa.domain.model.tenant.TenantId;
+import ma.rokhsa.application.TenantContext;
+import ma.rokhsa.domain.model.dossier.DossierReference;
 import ma.rokhsa.plugin.api.LocalizedText;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,10 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicTrackingResource {
 
-  /** {@code <tenant>-<year>-<number>}; tenant ids contain dots or dashes of their own. */
-  private static final Pattern REFERENCE = Pattern.compile("(.+)-(\\d{4})-(\\d{6,})");
-
-  @Inject DossierService dossiers;
+  @Inject DossierQueries dossiers;
 
   /**
    * Where a dossier stands.
@@ -70,24 +65,10 @@ public class PublicTrackingResource {
   @Operation(summary = "Where a dossier stands, by its reference and tracking code")
   public TrackingView track(
       @QueryParam("reference") String reference, @QueryParam("code") String code) {
-    return tenantOf(reference)
-        .flatMap(tenant -> dossiers.track(tenant, reference.strip(), code))
+    // The reference names its tenant: the one place public tracking takes it from.
+    return DossierReference.parse(reference)
+        .flatMap(ref -> dossiers.track(TenantContext.publicTracking(ref.tenant()), ref, code))
         .map(TrackingView::of)
         .orElseThrow(() -> new NotFound("no dossier with this reference and tracking code"));
-  }
-
-  private static Optional<TenantId> tenantOf(String reference) {
-    if (reference == null) {
-      return Optional.empty();
-    }
-    Matcher m = REFERENCE.matcher(reference.strip());
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(TenantId.of(m.group(1)));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -2,6 +2,7 @@ package ma.rokhsa.interfaces.rest.tenant;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -9,8 +10,10 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import ma.rokhsa.application.Actor;
 import ma.rokhsa.application.Caller;
 import ma.rokhsa.application.TenantAccess;
+import ma.rokhsa.application.TenantContext;
 import ma.rokhsa.application.TenantDirectory;
 import ma.rokhsa.domain.model.tenant.Tenant;
 import ma.rokhsa.domain.model.tenant.TenantId;
@@ -29,6 +32,7 @@ import ma.rokhsa.interfaces.rest.security.CallerPrincipal;
 public class TenantAccessFilter implements ContainerRequestFilter {
 
   @Context ResourceInfo resource;
+  @Context HttpServletRequest http;
   @Inject TenantDirectory directory;
   @Inject RequestTenant requestTenant;
 
@@ -58,6 +62,12 @@ public class TenantAccessFilter implements ContainerRequestFilter {
     if (!"GET".equals(method) && !"HEAD".equals(method) && !forApplicants) {
       access.requireWrite();
     }
-    requestTenant.resolve(tenant, access, caller);
+    Actor actor =
+        new Actor(
+            caller.username(),
+            access.roles(),
+            access.read() && !access.mayWrite(),
+            http == null ? "" : http.getRemoteAddr());
+    requestTenant.resolve(tenant, access, caller, new TenantContext(tenantId, actor));
   }
 }
