@@ -224,6 +224,7 @@ class ApiContractIT {
 
     JsonNode avis = schemas.path("AvisRequest").path("properties");
     assertThat(avis.path("motivation").path("description").asText())
+        .as(schemas.path("AvisRequest").toString())
         .contains("UNFAVORABLE", "FAVORABLE_WITH_RESERVATIONS");
     JsonNode verdict = avis.path("verdict");
     assertThat(stream(verdict.path("enum")).map(JsonNode::asText))
@@ -235,10 +236,14 @@ class ApiContractIT {
     JsonNode action = schemas.path("ActionRequest").path("properties");
     assertThat(action.path("motivation").path("description").asText()).contains("refusal");
     JsonNode items = action.path("items");
-    assertThat(items.path("type").asText()).isEqualTo("array");
-    assertThat(items.path("items").path("$ref").asText()).endsWith("/ComplementItem");
+    assertThat(items.path("type").asText()).as(action.toString()).isEqualTo("array");
+    assertThat(items.path("items").path("$ref").asText())
+        .as(items.toString())
+        .endsWith("/ComplementItem");
     JsonNode item = schemas.path("ComplementItem").path("properties");
-    assertThat(item.path("item").path("description").asText()).contains("document");
+    assertThat(item.path("item").path("description").asText())
+        .as(schemas.path("ComplementItem").toString())
+        .contains("document");
     assertThat(item.path("reason").path("description").asText()).isNotBlank();
   }
 
@@ -293,12 +298,23 @@ class ApiContractIT {
                   .asBoolean())
           .isTrue();
 
+      JsonNode enabled = ok(world.national().post(settings + "/enable", ""));
+      assertThat(enabled.path("offered").asBoolean()).isTrue();
+      assertThat(enabled.path("choice").path("enabled").asBoolean()).isTrue();
+      assertThat(enabled.path("choice").path("changedBy").asText()).isEqualTo("admin");
+
       JsonNode reset = ok(world.adminX().post(settings + "/reset", ""));
       assertThat(reset.path("enabled").asBoolean()).isTrue();
       assertThat(reset.path("offered").asBoolean()).isTrue();
       assertThat(reset.path("choice").isMissingNode() || reset.path("choice").isNull()).isTrue();
-      assertThat(audit(X, "permis-de-demolir").get((int) auditBefore + 1).path("action").asText())
-          .isEqualTo("procedure.reset");
+      assertThat(
+              audit(X, "permis-de-demolir").stream()
+                  .skip(auditBefore)
+                  .map(e -> e.path("actor").asText() + " " + e.path("action").asText()))
+          .containsExactly(
+              "admin-x-" + world.run() + " procedure.disabled",
+              "admin procedure.enabled",
+              "admin-x-" + world.run() + " procedure.reset");
       assertThat(draft(X, "permis-de-demolir").status()).isEqualTo(201);
     } finally {
       world.national().post(settings + "/reset", "");

@@ -15,7 +15,6 @@ import ma.rokhsa.plugin.api.LocalizedText;
 import ma.rokhsa.plugin.api.procedure.ProcedureDefinition;
 import ma.rokhsa.plugin.api.procedure.Violation;
 import ma.rokhsa.plugin.api.procedure.Workflow;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON shapes of dossiers. */
@@ -60,25 +59,20 @@ public final class DossierRepresentations {
         example = "Le recul sur voie n'est pas respecté.")
     public String motivation;
 
-    /** For a complement request: each item ({@code item}, {@code reason}). */
+    /** For a complement request: each item asked for. */
     @Schema(
         description =
-            "For demander-complements (required there, at least one): each item asked for.",
-        type = SchemaType.ARRAY,
-        implementation = ComplementItem.class)
-    public List<Map<String, String>> items;
+            "For demander-complements (required there, at least one): each item asked for.")
+    public List<ComplementItem> items;
   }
 
-  /**
-   * One item of a complement request, as {@link ActionRequest#items} carries it: a JSON object with
-   * these two keys (others are ignored).
-   */
+  /** One item of a complement request: what is asked for, and why. */
   @Schema(
       name = "ComplementItem",
       description =
-          "One item of a complement request: what is missing or wrong, and why. A JSON object"
-              + " with the keys 'item' and 'reason'; other keys are ignored.")
-  public static final class ComplementItem {
+          "One item of a complement request: what is missing or wrong, and why the applicant must"
+              + " provide it again. Other keys are ignored.")
+  public static class ComplementItem {
     @Schema(
         description =
             "What is asked for: the id of one of the procedure's documents, or of a form field.",
@@ -92,7 +86,24 @@ public final class DossierRepresentations {
         required = true)
     public String reason;
 
-    private ComplementItem() {}
+    /** The items as the dossier service takes them: {@code item} and {@code reason} keys. */
+    public static List<Map<String, String>> asMaps(List<ComplementItem> items) {
+      if (items == null) {
+        return null;
+      }
+      List<Map<String, String>> maps = new java.util.ArrayList<>();
+      for (ComplementItem i : items) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        if (i != null && i.item != null) {
+          map.put("item", i.item);
+        }
+        if (i != null && i.reason != null) {
+          map.put("reason", i.reason);
+        }
+        maps.add(map);
+      }
+      return maps;
+    }
   }
 
   /** A consulted body's avis. */

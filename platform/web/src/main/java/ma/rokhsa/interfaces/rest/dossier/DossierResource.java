@@ -54,6 +54,7 @@ import ma.rokhsa.interfaces.rest.RequestValues;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.ActionRequest;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.AttachmentView;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.AvisRequest;
+import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.ComplementItem;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.DossierSummary;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.DossierView;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.NewDossier;
@@ -346,7 +347,8 @@ public class DossierResource {
                 actor,
                 dossier,
                 action,
-                new ActionInput(Optional.ofNullable(body.motivation), body.items),
+                new ActionInput(
+                    Optional.ofNullable(body.motivation), ComplementItem.asMaps(body.items)),
                 version(ifMatch)));
     DossierView view = view(dossier);
     return Response.ok(view).tag(String.valueOf(view.version())).build();
