@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import ma.rokhsa.application.ProcedureCatalog.OfferedProcedure;
 import ma.rokhsa.domain.model.audit.AuditEvent;
 import ma.rokhsa.domain.model.audit.AuditTrail;
@@ -66,7 +67,7 @@ public class TenantProcedureService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<ProcedureSetting> settings(TenantId tenant) {
     Tenant found = tenant(tenant);
-    Set<String> ids = new java.util.TreeSet<>();
+    Set<String> ids = new TreeSet<>();
     catalog.procedures().stream()
         .filter(p -> forKind(p, found))
         .forEach(p -> ids.add(p.definition().id()));
