@@ -244,7 +244,8 @@ class TenancyIT {
           .replace("{action}", "accepter")
           .replace("{signatoryId}", Long.toString(world.signatoryB()))
           .replace("{keyId}", Long.toString(world.keyB()))
-          .replace("{year}", "2026");
+          .replace("{year}", "2026")
+          .replace("{procedureId}", "permis-de-construire");
     }
   }
 
@@ -259,6 +260,14 @@ class TenancyIT {
       List.of(
           new Endpoint("GET", "/api/tenants/{tenantId}", null),
           new Endpoint("GET", "/api/tenants/{tenantId}/procedures", null),
+          new Endpoint("GET", "/api/tenants/{tenantId}/procedure-settings", null),
+          new Endpoint("GET", "/api/tenants/{tenantId}/procedure-settings/{procedureId}", null),
+          new Endpoint(
+              "POST", "/api/tenants/{tenantId}/procedure-settings/{procedureId}/enable", ""),
+          new Endpoint(
+              "POST", "/api/tenants/{tenantId}/procedure-settings/{procedureId}/disable", ""),
+          new Endpoint(
+              "POST", "/api/tenants/{tenantId}/procedure-settings/{procedureId}/reset", ""),
           new Endpoint("GET", "/api/tenants/{tenantId}/users", null),
           new Endpoint(
               "POST",
@@ -339,6 +348,11 @@ class TenancyIT {
       for (Endpoint endpoint : TENANT_ENDPOINTS) {
         if (caller.getValue() == world.applicant() && endpoint.path().contains("/dossiers")) {
           // Applicants deposit in every tenant: DossierIT shows they see only their own dossiers.
+          continue;
+        }
+        if (caller.getValue() == world.applicant() && endpoint.path().endsWith("/procedures")) {
+          // Applicants see what every active tenant offers: ApiContractIT shows it, and that they
+          // see nothing of a tenant that takes no deposits.
           continue;
         }
         Http.Response response = call(caller.getValue(), endpoint, endpoint.on(B, world));
@@ -808,6 +822,7 @@ class TenancyIT {
     snapshot.set("keys", ok(world.adminB().get(base + "/signature-keys")));
     snapshot.set("users", ok(world.adminB().get(base + "/users")));
     snapshot.set("purchases", ok(world.adminB().get(base + "/extra-keys")));
+    snapshot.set("procedures", ok(world.adminB().get(base + "/procedure-settings")));
     return snapshot;
   }
 

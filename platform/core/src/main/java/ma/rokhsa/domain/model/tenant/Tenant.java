@@ -1,24 +1,32 @@
 package ma.rokhsa.domain.model.tenant;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * A tenant: one administration that uses the platform, with its own data isolated from every
  * other's. The registry of tenants itself is national (this entity is not tenant-scoped).
  *
- * <p>Its profile comes from {@code tenant-config/}; its status moves only through the rollout.
+ * <p>Its profile comes from {@code tenant-config/}; its status moves only through the rollout. The
+ * procedures it offers are tenant-config/'s, changed one by one by the choices an admin makes
+ * through the API ({@link #procedures()}).
  */
 @Entity
 @Table(name = "tenant")
@@ -57,6 +65,12 @@ public class Tenant {
   @Convert(converter = ProcedureListConverter.class)
   @Column(name = "procedures", nullable = false, length = 2000)
   private List<String> procedures = new ArrayList<>();
+
+  /** Choices made through the API; each wins over {@link #procedures} for its procedure. */
+  @ElementCollection
+  @CollectionTable(name = "tenant_procedure", joinColumns = @JoinColumn(name = "tenant_id"))
+  @BatchFetch(BatchFetchType.IN)
+  private List<ProcedureChoice> procedureChoices = new ArrayList<>();
 
   @Column(name = "signature_key_quota", nullable = false)
   private int signatureKeyQuota;
@@ -169,8 +183,65 @@ public class Tenant {
     return theme;
   }
 
+  /**
+   * The procedures it offers: those {@code tenant-config/} enables for it, then each admin's choice
+   * made through the API, which wins for its procedure (enabled: offered even if the files do not
+   * list it; disabled: not offered even if they do) until it is reset. Whether a started plugin
+   * offers the procedure for this kind of tenant is for the procedure catalog to say.
+   */
   public List<String> procedures() {
+    List<String> offered = new ArrayList<>(procedures);
+    for (ProcedureChoice choice : procedureChoices) {
+      offered.remove(choice.procedureId());
+      if (choice.enabled()) {
+        offered.add(choice.procedureId());
+      }
+    }
+    return List.copyOf(offered);
+  }
+
+  /** The procedures {@code tenant-config/} enables for it, whatever admins chose since. */
+  public List<String> configuredProcedures() {
     return List.copyOf(procedures);
+  }
+
+  /** The choices admins made through the API, in the order they were first made. */
+  public List<ProcedureChoice> procedureChoices() {
+    return List.copyOf(procedureChoices);
+  }
+
+  /** The choice an admin made about one procedure, if any. */
+  public Optional<ProcedureChoice> procedureChoice(String procedureId) {
+    return procedureChoices.stream().filter(c -> c.procedureId().equals(procedureId)).findFirst();
+  }
+
+  /**
+   * Records an admin's choice to offer a procedure or not, replacing any earlier choice about it.
+   *
+   * @return whether anything changed (false when the same choice was already made)
+   * @throws IllegalArgumentException if the procedure id or the actor is blank or too long
+   */
+  public boolean chooseProcedure(String procedureId, boolean enabled, String actor, Instant at) {
+    Optional<ProcedureChoice> earlier = procedureChoice(procedureId);
+    if (earlier.isPresent() && earlier.get().enabled() == enabled) {
+      return false;
+    }
+    ProcedureChoice choice = new ProcedureChoice(procedureId, enabled, actor, at);
+    earlier.ifPresentOrElse(
+        e -> procedureChoices.set(procedureChoices.indexOf(e), choice),
+        () -> procedureChoices.add(choice));
+    return true;
+  }
+
+  /**
+   * Forgets the admin's choice about a procedure: {@code tenant-config/} decides again.
+   *
+   * @return the choice forgotten, or empty if there was none
+   */
+  public Optional<ProcedureChoice> resetProcedureChoice(String procedureId) {
+    Optional<ProcedureChoice> earlier = procedureChoice(procedureId);
+    earlier.ifPresent(procedureChoices::remove);
+    return earlier;
   }
 
   public int signatureKeyQuota() {

@@ -15,6 +15,7 @@ import ma.rokhsa.plugin.api.LocalizedText;
 import ma.rokhsa.plugin.api.procedure.ProcedureDefinition;
 import ma.rokhsa.plugin.api.procedure.Violation;
 import ma.rokhsa.plugin.api.procedure.Workflow;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON shapes of dossiers. */
 public final class DossierRepresentations {
@@ -45,23 +46,103 @@ public final class DossierRepresentations {
   }
 
   /** What an action carries. */
+  @Schema(
+      name = "ActionRequest",
+      description = "What an action carries; most actions need nothing (send {} or no body).")
   public static class ActionRequest {
     /** Why: required for a refusal; the answer to a complement request. */
+    @Schema(
+        description =
+            "Why: required for a refusal (such as decider-defavorable); with completer, the"
+                + " applicant's answer to the complement request; otherwise a note in the"
+                + " dossier's timeline.",
+        example = "Le recul sur voie n'est pas respecté.")
     public String motivation;
 
-    /** For a complement request: each item ({@code item}, {@code reason}). */
-    public List<Map<String, String>> items;
+    /** For a complement request: each item asked for. */
+    @Schema(
+        description =
+            "For demander-complements (required there, at least one): each item asked for.")
+    public List<ComplementItem> items;
+  }
+
+  /** One item of a complement request: what is asked for, and why. */
+  @Schema(
+      name = "ComplementItem",
+      description =
+          "One item of a complement request: what is missing or wrong, and why the applicant must"
+              + " provide it again. Other keys are ignored.")
+  public static class ComplementItem {
+    @Schema(
+        description =
+            "What is asked for: the id of one of the procedure's documents, or of a form field.",
+        example = "certificat-propriete",
+        required = true)
+    public String item;
+
+    @Schema(
+        description = "Why it is asked for, as the applicant will read it.",
+        example = "daté de plus de 3 mois",
+        required = true)
+    public String reason;
+
+    /** For JSON-B. */
+    public ComplementItem() {}
+
+    public ComplementItem(String item, String reason) {
+      this.item = item;
+      this.reason = reason;
+    }
+
+    /** The items as the dossier service takes them: {@code item} and {@code reason} keys. */
+    public static List<Map<String, String>> asMaps(List<ComplementItem> items) {
+      if (items == null) {
+        return null;
+      }
+      List<Map<String, String>> maps = new java.util.ArrayList<>();
+      for (ComplementItem i : items) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        if (i != null && i.item != null) {
+          map.put("item", i.item);
+        }
+        if (i != null && i.reason != null) {
+          map.put("reason", i.reason);
+        }
+        maps.add(map);
+      }
+      return maps;
+    }
   }
 
   /** A consulted body's avis. */
+  @Schema(name = "AvisRequest", description = "A consulted body's avis on the dossier.")
   public static class AvisRequest {
     /** The body's id ({@code agence-urbaine}). */
+    @Schema(
+        description =
+            "The consulted body's id, as the procedure names it; the caller must be a commission"
+                + " member for it.",
+        example = "agence-urbaine")
     @NotBlank public String body;
 
     /** FAVORABLE, FAVORABLE_WITH_RESERVATIONS or UNFAVORABLE. */
+    @Schema(
+        description =
+            "The verdict. FAVORABLE: the body agrees. FAVORABLE_WITH_RESERVATIONS: it agrees on"
+                + " conditions, stated in the motivation. UNFAVORABLE: it disagrees (a binding"
+                + " body's unfavorable avis leaves the authority only a motivated refusal)."
+                + " DEEMED_FAVORABLE is recorded by the platform alone, when a body gave no avis"
+                + " by its deadline, and is refused here.",
+        enumeration = {"FAVORABLE", "FAVORABLE_WITH_RESERVATIONS", "UNFAVORABLE"},
+        example = "FAVORABLE")
     @NotBlank public String verdict;
 
     /** Why (required unless favorable). */
+    @Schema(
+        description =
+            "Why: required with FAVORABLE_WITH_RESERVATIONS (the reservations) and UNFAVORABLE;"
+                + " optional with FAVORABLE.",
+        example = "Hauteur conforme au plan d'aménagement; recul à respecter sur la voie.")
     public String motivation;
   }
 
@@ -264,14 +345,6 @@ public final class DossierRepresentations {
           c.answeredAt().orElse(null));
     }
   }
-
-  /**
-   * One item of a complement request.
-   *
-   * @param item what is missing or invalid (a document id, a field, or free text)
-   * @param reason why
-   */
-  public record ComplementItem(String item, String reason) {}
 
   /** A line of the timeline. */
   public record EventView(

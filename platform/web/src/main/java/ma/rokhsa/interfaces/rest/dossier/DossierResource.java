@@ -57,6 +57,7 @@ import ma.rokhsa.interfaces.rest.RequestValues;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.ActionRequest;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.AttachmentView;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.AvisRequest;
+import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.ComplementItem;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.DossierSummary;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.DossierView;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.NewDossier;
@@ -328,7 +329,9 @@ public class DossierResource {
                         context,
                         dossier,
                         action,
-                        new ActionInput(Optional.ofNullable(body.motivation), body.items),
+                        new ActionInput(
+                            Optional.ofNullable(body.motivation),
+                            ComplementItem.asMaps(body.items)),
                         version(ifMatch))));
     return Response.ok(view).tag(String.valueOf(view.version())).build();
   }

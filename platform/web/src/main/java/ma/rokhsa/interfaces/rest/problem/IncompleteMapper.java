@@ -12,7 +12,8 @@ import ma.rokhsa.application.Incomplete;
 
 /**
  * A dossier that cannot be submitted as it is: 422, each missing or invalid item with its message
- * in the caller's language (Arabic when preferred, French otherwise).
+ * in French and in Arabic ({@code fr}, {@code ar}, as {@code GET …/validation} gives them), and in
+ * {@code message} the caller's language (Arabic when preferred, French otherwise).
  */
 @Provider
 public class IncompleteMapper implements ExceptionMapper<Incomplete> {
@@ -25,7 +26,10 @@ public class IncompleteMapper implements ExceptionMapper<Incomplete> {
     String lang = arabic() ? "ar" : "fr";
     List<Problem.FieldError> errors =
         e.violations().stream()
-            .map(v -> new Problem.FieldError(v.field(), v.message().in(lang)))
+            .map(
+                v ->
+                    new Problem.FieldError(
+                        v.field(), v.message().in(lang), v.message().fr(), v.message().ar()))
             .toList();
     Problem problem =
         Problems.of(

@@ -63,7 +63,16 @@ public record Problem(
    * One invalid field.
    *
    * @param field where the error is, as a path into the request (for example {@code arg0.name})
-   * @param message why it is invalid
+   * @param message why it is invalid (for {@code dossier-incomplete}: in the caller's language)
+   * @param fr for {@code dossier-incomplete}: why, in French (absent otherwise)
+   * @param ar for {@code dossier-incomplete}: why, in Arabic (absent otherwise)
    */
-  public record FieldError(String field, String message) {}
+  @JsonbPropertyOrder({"field", "message", "fr", "ar"})
+  public record FieldError(String field, String message, String fr, String ar) {
+
+    /** An invalid field, with why in one language. */
+    public FieldError(String field, String message) {
+      this(field, message, null, null);
+    }
+  }
 }

@@ -26,6 +26,8 @@ public enum ProblemType {
   DOSSIER_CHANGED("dossier-changed", "The dossier changed meanwhile", 409),
   PLUGIN_FAILED("plugin-failed", "A plugin failed", 502),
   PROCEDURE_UNAVAILABLE("procedure-unavailable", "The procedure is not available", 503),
+  PROCEDURE_NOT_OFFERABLE(
+      "procedure-not-offerable", "The procedure cannot be offered by this tenant", 422),
   INTERNAL_ERROR("internal-error", "Internal error", 500),
   NODE_NOT_SERVING("node-not-serving", "This node is starting or stopping", 503),
   SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503);

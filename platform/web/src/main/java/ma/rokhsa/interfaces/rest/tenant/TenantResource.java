@@ -19,14 +19,12 @@ import java.util.List;
 import java.util.Optional;
 import ma.rokhsa.application.AccountService;
 import ma.rokhsa.application.Caller;
-import ma.rokhsa.application.ProcedureCatalog;
 import ma.rokhsa.application.SignatureKeyService;
 import ma.rokhsa.application.TenantAccess;
 import ma.rokhsa.domain.model.identity.Role;
 import ma.rokhsa.domain.model.tenant.Tenant;
 import ma.rokhsa.domain.model.tenant.TenantId;
 import ma.rokhsa.interfaces.rest.RequestValues;
-import ma.rokhsa.interfaces.rest.admin.ProcedureRepresentation;
 import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.Allowance;
 import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.KeyView;
 import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.Member;
@@ -55,7 +53,6 @@ public class TenantResource {
   @Inject RequestTenant request;
   @Inject AccountService accounts;
   @Inject SignatureKeyService keys;
-  @Inject ProcedureCatalog catalog;
   @Inject HttpServletRequest http;
 
   private Tenant tenant;
@@ -84,21 +81,6 @@ public class TenantResource {
         tenant.status().acceptsDeposits(),
         tenant.procedures(),
         Allowance.of(keys.allowance(id)));
-  }
-
-  @GET
-  @Path("procedures")
-  @Operation(
-      summary = "The procedures this tenant offers",
-      description =
-          "Those enabled for it in tenant-config/, offered by a started plugin, for its kind of"
-              + " tenant.")
-  public List<ProcedureRepresentation> procedures() {
-    return catalog.procedures().stream()
-        .filter(p -> tenant.procedures().contains(p.definition().id()))
-        .filter(p -> p.definition().tenantKinds().contains(tenant.kind().name()))
-        .map(ProcedureRepresentation::of)
-        .toList();
   }
 
   @GET

@@ -15,6 +15,9 @@ class ProblemTypeTest {
         .hasToString("https://rokhsa.ma/problems/internal-error");
     assertThat(ProblemType.MALFORMED_BODY.uri())
         .hasToString("https://rokhsa.ma/problems/malformed-body");
+    assertThat(ProblemType.PROCEDURE_NOT_OFFERABLE.uri())
+        .hasToString("https://rokhsa.ma/problems/procedure-not-offerable");
+    assertThat(ProblemType.forStatus(422)).isEqualTo(ProblemType.HTTP_ERROR);
     assertThat(Arrays.stream(ProblemType.values()).map(ProblemType::uri)).doesNotHaveDuplicates();
   }
 
