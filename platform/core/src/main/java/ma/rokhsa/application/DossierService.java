@@ -494,7 +494,8 @@ public class DossierService {
             dossier.applicantName(),
             dossier.submittedAt().orElseThrow().atZone(LEGAL_ZONE).toOffsetDateTime(),
             items,
-            trackingUrl);
+            trackingUrl,
+            procedure.fee(values(dossier)).total());
     record(tenant, actor, "dossier.receipt-downloaded", dossier, "");
     return receipts.render(receipt);
   }
@@ -632,7 +633,7 @@ public class DossierService {
         t.action() + ": " + from + " -> " + to + (tacit ? " (tacit approval)" : ""));
     if (rules.commissionState(to)) {
       int round = dossiers.avis(dossier.id()).stream().mapToInt(Avis::round).max().orElse(0) + 1;
-      for (Avis a : rules.requestAvis(dossier, round, now)) {
+      for (Avis a : rules.requestAvis(dossier, values, round, now)) {
         dossiers.store(a);
       }
     }
