@@ -634,6 +634,17 @@ class YamlDefinitionLoaderTest {
     assertThat(page).contains("```yaml\n" + example.substring(example.indexOf('\n') + 1) + "```");
   }
 
+  @Test
+  void theFormatPageShowsTheTournageExampleAsTested() throws IOException {
+    String page = Files.readString(Path.of("procedure-format.md"));
+    String example =
+        Files.readString(
+            Path.of(
+                "../../docs/examples/vendor-plugin/src/main/resources/tournage/procedure.yaml"));
+
+    assertThat(page).contains("```yaml\n" + example + "```");
+  }
+
   private static Map<String, Field> fieldsById(ProcedureDefinition definition) {
     return definition.form().fields().stream().collect(Collectors.toMap(Field::id, field -> field));
   }
