@@ -91,7 +91,7 @@ class FormatFeaturesIT {
 
       // The procedure's description states how its fee is computed.
       JsonNode procedure =
-          stream(ok(guichet.get("api/tenants/" + T + "/procedures")))
+          stream(ok(admin.get("api/tenants/" + T + "/procedures")))
               .filter(p -> p.path("id").asText().equals(PROCEDURE))
               .findFirst()
               .orElseThrow(() -> new AssertionError(PROCEDURE + " is not offered"));
