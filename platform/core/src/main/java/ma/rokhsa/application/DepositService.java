@@ -173,7 +173,8 @@ public class DepositService {
             dossier.applicantName(),
             dossier.submittedAt().orElseThrow().atZone(LEGAL_ZONE).toOffsetDateTime(),
             items,
-            trackingPage.apply(dossier));
+            trackingPage.apply(dossier),
+            procedure.fee(DossierWorkflow.values(dossier)).total());
     workflow.fire(new ReceiptDownloaded(context.tenant(), by(actor), dossier));
     return new ReceiptFile(dossier.reference().orElseThrow(), receipts.render(receipt));
   }

@@ -103,6 +103,14 @@ public class Procedures {
       }
     }
 
+    /**
+     * The fee of a dossier with these values, as the plugin computes it from the version's fee
+     * schedule; the one place the platform asks for it (dossier, receipt).
+     */
+    public Fee fee(FormValues values) {
+      return guardedProvider().fee(values, definition().fees());
+    }
+
     /** The plugin's provider, each call guarded. */
     public ProcedureProvider guardedProvider() {
       ProcedureProvider raw = offered.provider();

@@ -42,6 +42,10 @@ import org.w3c.dom.Element;
 class VendorPluginIT {
 
   static final String PROCEDURE = "enseigne-publicitaire";
+
+  /** The example's second procedure, which uses the format's newer features. */
+  static final String TOURNAGE = "autorisation-de-tournage";
+
   static final String CASABLANCA = "06.141.01.0";
 
   /** The contract tests every procedure plugin inherits from ProcedureContract. */
@@ -65,14 +69,21 @@ class VendorPluginIT {
       copyTree(published, repository, null);
 
       Path zip = buildLikeAVendor(root, project, repository);
-      assertContractTestsPassed(project.resolve("target/surefire-reports"));
+      assertContractTestsPassed(
+          project.resolve("target/surefire-reports"),
+          "ma.exemple.enseigne.EnseignePublicitaireTest");
+      assertContractTestsPassed(
+          project.resolve("target/surefire-reports"),
+          "ma.exemple.tournage.AutorisationDeTournageTest");
       try (ZipFile plugin = new ZipFile(zip.toFile())) {
         assertThat(plugin.stream().map(ZipEntry::getName))
             .contains(
                 "plugin.properties",
                 "classes/procedure.yaml",
                 "classes/META-INF/extensions.idx",
-                "classes/ma/exemple/enseigne/EnseignePublicitaire.class")
+                "classes/ma/exemple/enseigne/EnseignePublicitaire.class",
+                "classes/tournage/procedure.yaml",
+                "classes/ma/exemple/tournage/AutorisationDeTournage.class")
             .noneMatch(name -> name.startsWith("lib/"));
       }
 
@@ -149,8 +160,8 @@ class VendorPluginIT {
     return zip;
   }
 
-  private static void assertContractTestsPassed(Path reports) throws Exception {
-    Path report = reports.resolve("TEST-ma.exemple.enseigne.EnseignePublicitaireTest.xml");
+  private static void assertContractTestsPassed(Path reports, String testClass) throws Exception {
+    Path report = reports.resolve("TEST-" + testClass + ".xml");
     assertThat(report).as("the contract tests ran").exists();
     Element suite = xml(report).getDocumentElement();
     assertThat(Integer.parseInt(suite.getAttribute("tests"))).isGreaterThan(CONTRACT_TESTS);
@@ -220,8 +231,8 @@ class VendorPluginIT {
       assertThat(procedure.path("nameAr").asText()).isEqualTo("رخصة تثبيت لافتة إشهارية");
 
       assertThat(procedureIds(admin.get("api/tenants/" + CASABLANCA + "/procedures")))
-          .as("the commune offers it now")
-          .contains(PROCEDURE);
+          .as("the commune offers both of the plugin's procedures now")
+          .contains(PROCEDURE, TOURNAGE);
     }
   }
 
@@ -231,7 +242,9 @@ class VendorPluginIT {
     String last = "    - occupation-domaine-public\n";
     assertThat(yaml).as("the national procedures list").contains(last);
     Files.writeString(
-        national, yaml.replace(last, last + "    - " + PROCEDURE + "\n"), StandardCharsets.UTF_8);
+        national,
+        yaml.replace(last, last + "    - " + PROCEDURE + "\n    - " + TOURNAGE + "\n"),
+        StandardCharsets.UTF_8);
   }
 
   private static List<String> procedureIds(Http.Response response) {

@@ -10,6 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -33,9 +36,9 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 /**
  * The receipt (récépissé de dépôt) as a one-page A4 PDF: French on the left, read left to right;
  * Arabic on the right, read right to left; the Kingdom and the administration, the reference, the
- * deposit's date and time in Morocco, the procedure, the applicant, each document with the start of
- * its SHA-256, and the tracking code with a QR code of the tracking address. Noto Sans and Noto
- * Naskh Arabic are embedded (subsets); the wording comes from {@code messages_fr} and {@code
+ * deposit's date and time in Morocco, the procedure, the applicant, the fee, each document with the
+ * start of its SHA-256, and the tracking code with a QR code of the tracking address. Noto Sans and
+ * Noto Naskh Arabic are embedded (subsets); the wording comes from {@code messages_fr} and {@code
  * messages_ar} beside this class. A list of documents too long for the first page goes on over more
  * pages (numbered), the first keeping everything else. Thread-safe; the fonts are read once, when
  * it is created.
@@ -105,6 +108,17 @@ public class PdfReceiptRenderer implements ReceiptRenderer {
     } catch (IOException e) {
       throw new UncheckedIOException("rendering the receipt " + receipt.reference() + " failed", e);
     }
+  }
+
+  /**
+   * An amount in dirhams as the receipt prints it: {@code 4 300,00 MAD} (plain spaces, which both
+   * embedded fonts have); {@code 0,00 MAD} for a free procedure.
+   */
+  static String amount(BigDecimal dirhams) {
+    DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
+    symbols.setGroupingSeparator(' ');
+    symbols.setDecimalSeparator(',');
+    return new DecimalFormat("#,##0.00", symbols).format(dirhams) + " MAD";
   }
 
   /** "1/2" at the foot of each page, when the list of documents needed more than one. */
@@ -209,7 +223,8 @@ public class PdfReceiptRenderer implements ReceiptRenderer {
       y = field("receipt.procedure", receipt.procedureNameFr(), Direction.LEFT_TO_RIGHT, false, y);
       value(receipt.procedureNameAr(), Direction.RIGHT_TO_LEFT, false, y + 2);
       y -= 18;
-      return field("receipt.applicant", receipt.applicantName(), Direction.FIRST_STRONG, false, y);
+      y = field("receipt.applicant", receipt.applicantName(), Direction.FIRST_STRONG, false, y);
+      return field("receipt.fee", amount(receipt.fee()), Direction.LEFT_TO_RIGHT, true, y);
     }
 
     /** A row: French label, value, Arabic label. Returns where the next row goes. */

@@ -178,6 +178,31 @@ class PdfReceiptRendererTest {
   }
 
   @Test
+  void statesTheFeeOfTheDossier() throws Exception {
+    Receipt free = receipt(NOVEMBER, documents(2));
+    Receipt paid =
+        new Receipt(
+            free.reference(),
+            free.trackingCode(),
+            free.tenantNameFr(),
+            free.tenantNameAr(),
+            free.procedureNameFr(),
+            free.procedureNameAr(),
+            free.applicantName(),
+            free.depositedAt(),
+            free.documents(),
+            free.trackingUrl(),
+            new java.math.BigDecimal("4300"));
+
+    try (PDDocument document = Loader.loadPDF(RENDERER.render(paid))) {
+      assertThat(frenchSide(document)).contains("Droits à payer 4 300,00 MAD");
+    }
+    try (PDDocument document = Loader.loadPDF(RENDERER.render(free))) {
+      assertThat(frenchSide(document)).contains("Droits à payer 0,00 MAD");
+    }
+  }
+
+  @Test
   void aLongListStaysOnOnePage() throws Exception {
     byte[] pdf = RENDERER.render(receipt(NOVEMBER, documents(16)));
 

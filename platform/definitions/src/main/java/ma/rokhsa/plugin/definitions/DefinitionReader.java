@@ -55,7 +55,8 @@ final class DefinitionReader {
   private static final Pattern SIZE =
       Pattern.compile("(\\d+)\\s*(KB|MB)?", Pattern.CASE_INSENSITIVE);
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
-  private static final Pattern PLACEHOLDER_NAME = Pattern.compile("\\s*([a-z0-9_]+)\\s*");
+  private static final Pattern PLACEHOLDER_NAME =
+      Pattern.compile("\\s*([#/]?)([a-z0-9_]+)(\\.label)?\\s*");
 
   /** The template values the platform supplies itself; no form field may take these ids. */
   private static final List<String> PLATFORM_VALUES =
@@ -88,9 +89,12 @@ final class DefinitionReader {
   private static final List<String> STATE_KEYS =
       List.of("id", "label", "terminal", "deadline-working-days", "silence-means-acceptance");
   private static final List<String> TRANSITION_KEYS = List.of("action", "from", "to", "by");
-  private static final List<String> BODY_KEYS = List.of("id", "label", "binding");
+  private static final List<String> BODY_KEYS = List.of("id", "label", "binding", "when");
   private static final List<String> FEE_KEYS =
-      List.of("label", "fixed", "per-unit-of", "per-unit", "when");
+      List.of(
+          "label", "fixed", "per-unit-of", "per-day-between", "per-item-of", "per-unit", "when");
+  private static final List<String> FEE_COUNTS =
+      List.of("per-unit-of", "per-day-between", "per-item-of");
 
   private static final Pattern STATE_PROBLEM = Pattern.compile("state (\\S+) .*");
 
@@ -98,6 +102,9 @@ final class DefinitionReader {
 
   /** Every id of the form (sections and fields), where it was first written. */
   private final Map<String, Node> formIds = new HashMap<>();
+
+  /** Every section of the form by id: whether it is repeatable. */
+  private final Map<String, Boolean> sections = new HashMap<>();
 
   /** Every field of the form by id, even those that could not be read whole. */
   private final Map<String, DeclaredField> fields = new LinkedHashMap<>();
@@ -314,6 +321,7 @@ final class DefinitionReader {
     boolean repeatable = section.has("repeatable");
     Occurs occurs = repeatable ? occurs(section.get("repeatable").orElseThrow()) : new Occurs(1, 1);
     String scope = repeatable ? id.orElse("?") : null;
+    id.ifPresent(i -> sections.putIfAbsent(i, repeatable));
     Optional<Condition> when = condition(section, null, id.orElse(null));
     Optional<List<Node>> items = section.require("fields").flatMap(n -> yaml.list(n, "'fields'"));
     List<Field> fields = new ArrayList<>();
@@ -702,6 +710,7 @@ final class DefinitionReader {
 
     List<Workflow.ConsultedBody> bodies = new ArrayList<>();
     Map<String, Node> bodyIds = new HashMap<>();
+    int unconditional = 0;
     for (Node item : workflow.list("consulted-bodies").orElse(List.of())) {
       Optional<Mapping> consulted = yaml.mapping(item, "a consulted body", BODY_KEYS);
       if (consulted.isEmpty()) {
@@ -712,9 +721,18 @@ final class DefinitionReader {
       id.ifPresent(i -> unique(bodyIds, i, body.get("id").orElseThrow(), "consulted body"));
       Optional<LocalizedText> label = label(body);
       boolean binding = body.bool("binding", false);
+      Optional<Condition> when = condition(body, null, null);
+      unconditional += body.has("when") ? 0 : 1;
       if (id.isPresent() && label.isPresent()) {
-        bodies.add(new Workflow.ConsultedBody(id.get(), label.get(), binding));
+        bodies.add(new Workflow.ConsultedBody(id.get(), label.get(), binding, when));
       }
+    }
+    if (!bodies.isEmpty() && unconditional == 0) {
+      // The commission state waits for the round's avis: a round must never be empty.
+      yaml.problem(
+          workflow.get("consulted-bodies").orElseThrow(),
+          "at least one consulted body must be consulted on every dossier (without 'when'), so"
+              + " that the commission always has an avis to wait for");
     }
 
     if (!whole || initial.isEmpty()) {
@@ -820,32 +838,79 @@ final class DefinitionReader {
       if (found.isEmpty()) {
         continue;
       }
+      int mark = yaml.problemCount();
       Mapping line = found.get();
       Optional<LocalizedText> label = label(line);
       BigDecimal fixed = amount(line, "fixed").orElse(BigDecimal.ZERO);
-      Optional<String> perUnitOf = line.string("per-unit-of");
       BigDecimal perUnit = amount(line, "per-unit").orElse(BigDecimal.ZERO);
-      if (perUnitOf.isPresent() != line.has("per-unit")) {
-        yaml.problem(line.node(), "'per-unit-of' and 'per-unit' go together: give both or neither");
-      } else if (!line.has("fixed") && perUnitOf.isEmpty()) {
+      List<String> counts = FEE_COUNTS.stream().filter(line::has).toList();
+      if (counts.size() > 1) {
         yaml.problem(
-            line.node(), "a fee line needs 'fixed', or 'per-unit-of' with 'per-unit', or both");
+            line.node(),
+            "a fee line counts its units one way: give one of 'per-unit-of', 'per-day-between'"
+                + " and 'per-item-of', not "
+                + counts.stream().map(c -> "'" + c + "'").collect(Collectors.joining(" and ")));
+      } else if (counts.isEmpty() == line.has("per-unit")) {
+        yaml.problem(
+            line.node(),
+            counts.isEmpty()
+                ? "'per-unit' needs what it counts: 'per-unit-of', 'per-day-between' or"
+                    + " 'per-item-of'"
+                : "'" + counts.get(0) + "' needs 'per-unit', the amount per unit");
+      } else if (!line.has("fixed") && counts.isEmpty()) {
+        yaml.problem(
+            line.node(),
+            "a fee line needs 'fixed', or 'per-unit' with what it counts ('per-unit-of',"
+                + " 'per-day-between' or 'per-item-of'), or both");
       }
-      perUnitOf.ifPresent(
-          field ->
-              references.add(
-                  new Reference(
-                      Use.PER_UNIT,
-                      field,
-                      YamlTree.line(line.get("per-unit-of").orElseThrow()),
-                      null,
-                      null,
-                      null,
-                      0)));
+      Optional<String> perUnitOf = line.string("per-unit-of");
+      perUnitOf.ifPresent(field -> refer(Use.PER_UNIT, field, line.get("per-unit-of")));
+      Optional<FeeSchedule.DayRange> perDayBetween =
+          line.get("per-day-between").flatMap(this::dayRange);
+      Optional<String> perItemOf = line.string("per-item-of");
+      perItemOf.ifPresent(section -> refer(Use.PER_ITEM, section, line.get("per-item-of")));
       Optional<Condition> when = condition(line, null, null);
-      label.ifPresent(l -> lines.add(new FeeSchedule.Line(l, fixed, perUnitOf, perUnit, when)));
+      if (label.isPresent()) {
+        build(
+                mark,
+                item,
+                () ->
+                    new FeeSchedule.Line(
+                        label.get(), fixed, perUnitOf, perUnit, when, perDayBetween, perItemOf))
+            .ifPresent(lines::add);
+      }
     }
     return new FeeSchedule(lines);
+  }
+
+  /** {@code per-day-between: [first_day, last_day]}: two different DATE fields. */
+  private Optional<FeeSchedule.DayRange> dayRange(Node node) {
+    Optional<List<Node>> items = yaml.list(node, "'per-day-between'");
+    if (items.isEmpty()) {
+      return Optional.empty();
+    }
+    List<ScalarValue> dates = yaml.scalars(items.get(), "'per-day-between'");
+    if (items.get().size() != 2 || dates.size() != 2) {
+      yaml.problem(
+          node,
+          "'per-day-between' names two DATE fields, the first day and the last:"
+              + " [date_debut, date_fin]");
+      return Optional.empty();
+    }
+    if (dates.get(0).text().equals(dates.get(1).text())) {
+      yaml.problem(node, "'per-day-between' names two different DATE fields");
+      return Optional.empty();
+    }
+    for (ScalarValue date : dates) {
+      references.add(
+          new Reference(Use.PER_DAY, date.text(), YamlTree.line(date.node()), null, null, null, 0));
+    }
+    return Optional.of(new FeeSchedule.DayRange(dates.get(0).text(), dates.get(1).text()));
+  }
+
+  private void refer(Use use, String name, Optional<Node> node) {
+    references.add(
+        new Reference(use, name, YamlTree.line(node.orElseThrow()), null, null, null, 0));
   }
 
   /** An amount in dirhams: a number, zero or more. */
@@ -880,40 +945,83 @@ final class DefinitionReader {
       if (!inArabic.contains(name)) {
         yaml.problem(
             template.get("ar").orElseThrow(),
-            "the Arabic text lacks {{" + name + "}}, which the French text has");
+            "the Arabic text lacks " + tag(name) + ", which the French text has");
       }
     }
     for (String name : inArabic) {
       if (!inFrench.contains(name)) {
         yaml.problem(
             template.get("fr").orElseThrow(),
-            "the French text lacks {{" + name + "}}, which the Arabic text has");
+            "the French text lacks " + tag(name) + ", which the Arabic text has");
       }
     }
     return Optional.of(new AuthorizationTemplate(fr.get(), ar.get()));
   }
 
-  /** The names of the placeholders of one text; malformed ones are reported. */
+  /**
+   * The tags of one text ({@code name}, {@code name.label}, {@code #section}, {@code /section}), as
+   * written; malformed ones and blocks not closed, or nested, are reported.
+   */
   private Set<String> placeholders(Node node) {
     ScalarNode scalar = (ScalarNode) node;
     String text = scalar.getValue();
     Set<String> names = new LinkedHashSet<>();
     Matcher matcher = PLACEHOLDER.matcher(text);
     int end = 0;
+    String block = null;
+    int blockLine = 0;
     while (matcher.find()) {
       int line = lineOf(scalar, matcher.start());
       Matcher name = PLACEHOLDER_NAME.matcher(matcher.group(1));
-      if (!name.matches()) {
+      if (!name.matches() || (!name.group(1).isEmpty() && name.group(3) != null)) {
         yaml.problem(
             line,
             "'"
                 + matcher.group()
-                + "' is not a placeholder: write {{field_id}} with a field's snake_case id, or one"
-                + " of {{"
+                + "' is not a placeholder: write {{field_id}}, {{choice_field_id.label}},"
+                + " {{#repeatable_section}}…{{/repeatable_section}}, or one of {{"
                 + String.join("}}, {{", PLATFORM_VALUES)
                 + "}}");
-      } else if (names.add(name.group(1)) && !PLATFORM_VALUES.contains(name.group(1))) {
-        references.add(new Reference(Use.PLACEHOLDER, name.group(1), line, null, null, null, 0));
+      } else if (name.group(1).equals("#")) {
+        if (block != null) {
+          yaml.problem(
+              line,
+              "{{#"
+                  + name.group(2)
+                  + "}} opens a block inside {{#"
+                  + block
+                  + "}} (line "
+                  + blockLine
+                  + "): blocks do not nest");
+        } else {
+          block = name.group(2);
+          blockLine = line;
+          names.add("#" + block);
+          references.add(new Reference(Use.BLOCK, block, line, null, null, null, 0));
+        }
+      } else if (name.group(1).equals("/")) {
+        if (block == null || !block.equals(name.group(2))) {
+          yaml.problem(
+              line,
+              "{{/"
+                  + name.group(2)
+                  + "}} closes no block"
+                  + (block == null ? "" : ": {{#" + block + "}} is open (line " + blockLine + ")"));
+        } else {
+          names.add("/" + block);
+          block = null;
+        }
+      } else {
+        String id = name.group(2);
+        boolean label = name.group(3) != null;
+        String tag = id + (label ? ".label" : "");
+        boolean first = names.add(block == null ? tag : block + "/" + tag);
+        if (label && PLATFORM_VALUES.contains(id)) {
+          yaml.problem(line, "{{" + id + "}} is the platform's: it has no .label");
+        } else if (first && (label || !PLATFORM_VALUES.contains(id))) {
+          references.add(
+              new Reference(label ? Use.LABEL : Use.PLACEHOLDER, id, line, block, null, null, 0));
+        }
       }
       end = matcher.end();
     }
@@ -921,7 +1029,18 @@ final class DefinitionReader {
     if (unclosed >= 0) {
       yaml.problem(lineOf(scalar, unclosed), "'{{' is not closed by '}}'");
     }
+    if (block != null) {
+      yaml.problem(blockLine, "{{#" + block + "}} is not closed by {{/" + block + "}}");
+    }
     return names;
+  }
+
+  /** A tag as {@link #placeholders} names it, written as in the template. */
+  private static String tag(String name) {
+    int slash = name.indexOf('/');
+    return slash > 0
+        ? "{{" + name.substring(slash + 1) + "}} in {{#" + name.substring(0, slash) + "}}"
+        : "{{" + name + "}}";
   }
 
   /**
@@ -949,6 +1068,25 @@ final class DefinitionReader {
   }
 
   private void check(Reference reference) {
+    if (reference.use() == Use.BLOCK || reference.use() == Use.PER_ITEM) {
+      Boolean repeatable = sections.get(reference.field());
+      if (!Boolean.TRUE.equals(repeatable)) {
+        yaml.problem(
+            reference.line(),
+            reference.use().what
+                + " names "
+                + (repeatable == null
+                    ? "no section of the form"
+                    : "a section that is not repeatable")
+                + ": '"
+                + reference.field()
+                + "'"
+                + (reference.use() == Use.BLOCK
+                    ? "; write {{#section}}…{{/section}} with a repeatable section"
+                    : ""));
+      }
+      return;
+    }
     DeclaredField field = fields.get(reference.field());
     if (field == null) {
       yaml.problem(
@@ -956,17 +1094,24 @@ final class DefinitionReader {
           reference.use().what + " names no field of the form: '" + reference.field() + "'");
       return;
     }
-    if (!Objects.equals(field.scope(), reference.scope())) {
+    boolean template = reference.use() == Use.PLACEHOLDER || reference.use() == Use.LABEL;
+    if (!Objects.equals(field.scope(), reference.scope()) && !(template && field.scope() == null)) {
       yaml.problem(
           reference.line(),
-          reference.scope() == null
+          reference.scope() == null || template
               ? "'"
                   + field.id()
                   + "' is in the repeatable section '"
                   + field.scope()
                   + "', which has one value per occurrence: "
                   + reference.use().what
-                  + " can only name a field outside repeatable sections"
+                  + (template
+                      ? " names it only inside {{#"
+                          + field.scope()
+                          + "}}…{{/"
+                          + field.scope()
+                          + "}}"
+                      : " can only name a field outside repeatable sections")
               : "a condition inside the repeatable section '"
                   + reference.scope()
                   + "' can only look at a field of that section, not '"
@@ -1015,8 +1160,30 @@ final class DefinitionReader {
                   + type);
         }
       }
-      case PLACEHOLDER -> {
-        // any field outside a repeatable section has a text value
+      case PER_DAY -> {
+        if (type != null && type != FieldType.DATE) {
+          yaml.problem(
+              reference.line(),
+              "'per-day-between' must name DATE fields; '" + field.id() + "' is " + type);
+        }
+      }
+      case LABEL -> {
+        if (type != null && type != FieldType.CHOICE) {
+          yaml.problem(
+              reference.line(),
+              "{{"
+                  + field.id()
+                  + ".label}}: only a CHOICE field has labels for its values; '"
+                  + field.id()
+                  + "' is "
+                  + type
+                  + ", write {{"
+                  + field.id()
+                  + "}}");
+        }
+      }
+      case PLACEHOLDER, BLOCK, PER_ITEM -> {
+        // any field has a text value; sections are checked above
       }
     }
   }
@@ -1028,7 +1195,11 @@ final class DefinitionReader {
   private enum Use {
     CONDITION("'when'"),
     PER_UNIT("'per-unit-of'"),
-    PLACEHOLDER("the template");
+    PER_DAY("'per-day-between'"),
+    PER_ITEM("'per-item-of'"),
+    PLACEHOLDER("the template"),
+    LABEL("the template"),
+    BLOCK("the template's block");
 
     final String what;
 
@@ -1040,6 +1211,7 @@ final class DefinitionReader {
   /**
    * A field's id used somewhere, checked once the whole form is read.
    *
+   * @param field the field's id; for {@link Use#BLOCK} and {@link Use#PER_ITEM}, a section's
    * @param scope the repeatable section it is used in, {@code null} at the dossier's top level
    * @param self the section or field that uses it, which may not use itself
    * @param equals for a condition, the value compared with

@@ -412,13 +412,13 @@ class YamlDefinitionLoaderTest {
             "definitions/cross-references.yaml:39: 'per-unit-of' names no field of the form:"
                 + " 'hauteur'",
             "definitions/cross-references.yaml:43: 'surface' is in the repeatable section"
-                + " 'niveaux', which has one value per occurrence: the template can only name a"
-                + " field outside repeatable sections",
+                + " 'niveaux', which has one value per occurrence: the template names it only"
+                + " inside {{#niveaux}}…{{/niveaux}}",
             "definitions/cross-references.yaml:43: the template names no field of the form:"
                 + " 'inconnu'",
             "definitions/cross-references.yaml:46: 'surface' is in the repeatable section"
-                + " 'niveaux', which has one value per occurrence: the template can only name a"
-                + " field outside repeatable sections",
+                + " 'niveaux', which has one value per occurrence: the template names it only"
+                + " inside {{#niveaux}}…{{/niveaux}}",
             "definitions/cross-references.yaml:46: the template names no field of the form:"
                 + " 'inconnu'");
   }
@@ -473,10 +473,10 @@ class YamlDefinitionLoaderTest {
             "definitions/documents-and-fees.yaml:14: media type image/png is given twice",
             "definitions/documents-and-fees.yaml:14: 'max-size' is required",
             "definitions/documents-and-fees.yaml:23: 'fixed' cannot be negative",
-            "definitions/documents-and-fees.yaml:24: 'per-unit-of' and 'per-unit' go together:"
-                + " give both or neither",
-            "definitions/documents-and-fees.yaml:25: a fee line needs 'fixed', or 'per-unit-of'"
-                + " with 'per-unit', or both");
+            "definitions/documents-and-fees.yaml:24: 'per-unit' needs what it counts:"
+                + " 'per-unit-of', 'per-day-between' or 'per-item-of'",
+            "definitions/documents-and-fees.yaml:25: a fee line needs 'fixed', or 'per-unit' with"
+                + " what it counts ('per-unit-of', 'per-day-between' or 'per-item-of'), or both");
   }
 
   @Test
@@ -487,12 +487,109 @@ class YamlDefinitionLoaderTest {
                 + " itself (reference, applicant, commune, date): choose another id",
             "definitions/template.yaml:20: the French text lacks {{objet}}, which the Arabic text"
                 + " has",
-            "definitions/template.yaml:22: '{{Objet}}' is not a placeholder: write {{field_id}}"
-                + " with a field's snake_case id, or one of {{reference}}, {{applicant}},"
-                + " {{commune}}, {{date}}",
+            "definitions/template.yaml:22: '{{Objet}}' is not a placeholder: write {{field_id}},"
+                + " {{choice_field_id.label}}, {{#repeatable_section}}…{{/repeatable_section}}, or"
+                + " one of {{reference}}, {{applicant}}, {{commune}}, {{date}}",
             "definitions/template.yaml:23: '{{' is not closed by '}}'",
             "definitions/template.yaml:24: the Arabic text lacks {{date}}, which the French text"
                 + " has");
+  }
+
+  @Test
+  void mistakesInConditionalBodiesFeeUnitsLabelsAndBlocksAreReported() {
+    assertThat(problems("definitions/format-features.yaml"))
+        .containsExactly(
+            "definitions/format-features.yaml:27: at least one consulted body must be consulted on every dossier (without 'when'), so that the commission always has an avis to wait for",
+            "definitions/format-features.yaml:27: 'ferme' is a BOOLEAN field: compare it with true or false",
+            "definitions/format-features.yaml:29: 'per-day-between' must name DATE fields; 'objet' is TEXT",
+            "definitions/format-features.yaml:30: 'jour' is in the repeatable section 'lieux', which has one value per occurrence: 'per-day-between' can only name a field outside repeatable sections",
+            "definitions/format-features.yaml:31: 'per-day-between' names two DATE fields, the first day and the last: [date_debut, date_fin]",
+            "definitions/format-features.yaml:32: 'per-item-of' names a section that is not repeatable: 'demande'",
+            "definitions/format-features.yaml:33: a fee line counts its units one way: give one of 'per-unit-of', 'per-day-between' and 'per-item-of', not 'per-unit-of' and 'per-item-of'",
+            "definitions/format-features.yaml:33: 'per-unit-of' must name an INTEGER or DECIMAL field; 'objet' is TEXT",
+            "definitions/format-features.yaml:34: 'per-item-of' needs 'per-unit', the amount per unit",
+            "definitions/format-features.yaml:37: {{reference}} is the platform's: it has no .label",
+            "definitions/format-features.yaml:37: {{objet.label}}: only a CHOICE field has labels for its values; 'objet' is TEXT, write {{objet}}",
+            "definitions/format-features.yaml:37: 'jour' is in the repeatable section 'lieux', which has one value per occurrence: the template names it only inside {{#lieux}}…{{/lieux}}",
+            "definitions/format-features.yaml:38: the template's block names a section that is not repeatable: 'demande'; write {{#section}}…{{/section}} with a repeatable section",
+            "definitions/format-features.yaml:39: {{#lieux}} opens a block inside {{#lieux}} (line 39): blocks do not nest",
+            "definitions/format-features.yaml:40: {{/objet}} closes no block",
+            "definitions/format-features.yaml:41: {{#lieux}} is not closed by {{/lieux}}",
+            "definitions/format-features.yaml:43: {{reference}} is the platform's: it has no .label",
+            "definitions/format-features.yaml:43: {{objet.label}}: only a CHOICE field has labels for its values; 'objet' is TEXT, write {{objet}}",
+            "definitions/format-features.yaml:43: 'jour' is in the repeatable section 'lieux', which has one value per occurrence: the template names it only inside {{#lieux}}…{{/lieux}}",
+            "definitions/format-features.yaml:44: the template's block names a section that is not repeatable: 'demande'; write {{#section}}…{{/section}} with a repeatable section",
+            "definitions/format-features.yaml:45: {{#lieux}} opens a block inside {{#lieux}} (line 45): blocks do not nest",
+            "definitions/format-features.yaml:46: {{/objet}} closes no block",
+            "definitions/format-features.yaml:47: {{#lieux}} is not closed by {{/lieux}}");
+  }
+
+  /**
+   * The vendor example's autorisation de tournage, which the format page shows, uses every feature
+   * added for it: a body consulted under a condition, fees per day and per item, choice labels and
+   * a list in the template.
+   */
+  @Test
+  void theTournageExampleConsultsFeesAndRendersByItsValues() throws IOException {
+    Path resources = Path.of("../../docs/examples/vendor-plugin/src/main/resources");
+    try (URLClassLoader plugin = new URLClassLoader(new URL[] {resources.toUri().toURL()}, null)) {
+      ProcedureDefinition definition =
+          new YamlDefinitionLoader(plugin).load("tournage/procedure.yaml");
+
+      Workflow.ConsultedBody police = definition.workflow().consultedBodies().get(1);
+      assertThat(police.when()).contains(new Condition("fermeture_voie", "true"));
+      FormValues closed =
+          FormValues.of(
+              Map.of(
+                  "fermeture_voie",
+                  true,
+                  "premier_jour",
+                  "2026-12-14",
+                  "dernier_jour",
+                  "2026-12-16",
+                  "genre",
+                  "serie",
+                  "societe",
+                  "Atlas Productions",
+                  "titre_oeuvre",
+                  "Les jardins",
+                  "lieux",
+                  List.of(
+                      Map.of("adresse", "Rue Tahar Sebti", "type_lieu", "rue"),
+                      Map.of("adresse", "Place Mohammed V", "type_lieu", "place"))));
+      FormValues open = FormValues.of(Map.of("fermeture_voie", false));
+      assertThat(definition.workflow().consultedBodies(closed))
+          .extracting(Workflow.ConsultedBody::id)
+          .containsExactly("autorite-locale", "surete-nationale");
+      assertThat(definition.workflow().consultedBodies(open))
+          .extracting(Workflow.ConsultedBody::id)
+          .containsExactly("autorite-locale");
+
+      List<FeeSchedule.Line> lines = definition.fees().lines();
+      assertThat(lines.get(1).perDayBetween())
+          .contains(new FeeSchedule.DayRange("premier_jour", "dernier_jour"));
+      assertThat(lines.get(2).perItemOf()).contains("lieux");
+      assertThat(definition.fees().apply(closed).items())
+          .extracting(item -> item.amount().toPlainString())
+          .containsExactly("200.00", "3000.00", "600.00", "500.00");
+      assertThat(definition.fees().apply(open).total())
+          .as("no dates, no places: the days and places count nothing")
+          .isEqualByComparingTo("200");
+
+      Map<String, String> platform =
+          Map.of(
+              "commune", "Casablanca",
+              "applicant", "Salma Idrissi",
+              "reference", "R-1",
+              "date", "2026-12-01");
+      String fr = definition.template().render("fr", definition.form(), closed, platform::get);
+      assertThat(fr)
+          .contains("« Les jardins » (série) du 2026-12-14 au\n2026-12-16")
+          .contains(
+              "aux lieux suivants :\n- Rue Tahar Sebti (rue)\n- Place Mohammed V (place publique)\n\n");
+      assertThat(definition.template().render("ar", definition.form(), closed, platform::get))
+          .contains("(مسلسل)", "- Rue Tahar Sebti (شارع)\n- Place Mohammed V (ساحة عمومية)\n");
+    }
   }
 
   @Test
@@ -535,6 +632,17 @@ class YamlDefinitionLoaderTest {
 
     // The resource starts with a comment saying what it is; the page says it in prose.
     assertThat(page).contains("```yaml\n" + example.substring(example.indexOf('\n') + 1) + "```");
+  }
+
+  @Test
+  void theFormatPageShowsTheTournageExampleAsTested() throws IOException {
+    String page = Files.readString(Path.of("procedure-format.md"));
+    String example =
+        Files.readString(
+            Path.of(
+                "../../docs/examples/vendor-plugin/src/main/resources/tournage/procedure.yaml"));
+
+    assertThat(page).contains("```yaml\n" + example + "```");
   }
 
   private static Map<String, Field> fieldsById(ProcedureDefinition definition) {

@@ -115,16 +115,23 @@ public final class ProcedureRunner {
   }
 
   /**
-   * The authorization's text in {@code language} ({@code fr} or {@code ar}) for these values: each
-   * {@code {{field}}} takes the form's value as text (a choice's value, not its label), each
-   * platform placeholder the value in {@code platform}.
+   * The authorization's text in {@code language} ({@code fr} or {@code ar}) for these values, as
+   * the platform writes it: each {@code {{field}}} takes the form's value as text, each {@code
+   * {{field.label}}} the label of the choice made, each {@code {{#section}}…{{/section}}} is
+   * written once per occurrence of the section, each platform placeholder takes the value in {@code
+   * platform}.
    *
    * @throws IllegalArgumentException naming the placeholder without a value
    */
   public String render(String language, FormValues values, PlatformValues platform) {
     return definition
         .template()
-        .render(language, name -> platform.value(name).or(() -> values.text(name)).orElse(null));
+        .render(language, definition.form(), values, name -> platform.value(name).orElse(null));
+  }
+
+  /** The bodies whose avis the commission asks on a dossier with these values, in order. */
+  public List<Workflow.ConsultedBody> consultedBodies(FormValues values) {
+    return definition.workflow().consultedBodies(values);
   }
 
   /** As {@link #render(String, FormValues, PlatformValues)}, with {@link PlatformValues#sample}. */

@@ -3,8 +3,8 @@ package ma.rokhsa.plugin.api.procedure;
 import java.util.Objects;
 
 /**
- * When a section or field applies: when another field has a given value ({@code nature_travaux ==
- * extension}).
+ * When a section, field, document, fee line or consulted body applies: when a field has a given
+ * value ({@code nature_travaux == extension}).
  *
  * @param field the field looked at
  * @param equals the value that makes the condition true (compared as text)

@@ -128,11 +128,38 @@ public record Workflow(
   public record Transition(String action, String from, String to, ActingRole by) {}
 
   /**
+   * The bodies whose avis is asked on a dossier with these values: those without a condition, and
+   * those whose condition holds, in the order declared.
+   */
+  public List<ConsultedBody> consultedBodies(FormValues values) {
+    return consultedBodies.stream().filter(b -> b.consultedOn(values)).toList();
+  }
+
+  /**
    * A body consulted by the commission.
    *
    * @param id its id ({@code agence-urbaine})
    * @param label its name
    * @param binding whether an unfavorable avis forces a refusal
+   * @param when the body is consulted only on dossiers where this holds
    */
-  public record ConsultedBody(String id, LocalizedText label, boolean binding) {}
+  public record ConsultedBody(
+      String id, LocalizedText label, boolean binding, Optional<Condition> when) {
+
+    public ConsultedBody {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(when, "when");
+    }
+
+    /** A body consulted on every dossier. */
+    public ConsultedBody(String id, LocalizedText label, boolean binding) {
+      this(id, label, binding, Optional.empty());
+    }
+
+    /** Whether the body is consulted on a dossier with these values. */
+    public boolean consultedOn(FormValues values) {
+      return when.isEmpty() || when.get().holds(values);
+    }
+  }
 }

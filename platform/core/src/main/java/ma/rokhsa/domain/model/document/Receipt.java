@@ -1,5 +1,6 @@
 package ma.rokhsa.domain.model.document;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param depositedAt when the dossier was deposited (printed in Morocco's time)
  * @param documents the deposited documents, in the order to print them
  * @param trackingUrl where the dossier can be followed; the receipt's QR code holds it
+ * @param fee the fee of the dossier as deposited, in dirhams (zero for a free procedure)
  */
 public record Receipt(
     String reference,
@@ -29,7 +31,8 @@ public record Receipt(
     String applicantName,
     OffsetDateTime depositedAt,
     List<ReceiptItem> documents,
-    URI trackingUrl) {
+    URI trackingUrl,
+    BigDecimal fee) {
 
   public Receipt {
     Objects.requireNonNull(reference, "reference");
@@ -42,5 +45,32 @@ public record Receipt(
     Objects.requireNonNull(depositedAt, "deposit time");
     documents = List.copyOf(documents);
     Objects.requireNonNull(trackingUrl, "tracking URL");
+    Objects.requireNonNull(fee, "fee");
+  }
+
+  /** A receipt of a free procedure. */
+  public Receipt(
+      String reference,
+      String trackingCode,
+      String tenantNameFr,
+      String tenantNameAr,
+      String procedureNameFr,
+      String procedureNameAr,
+      String applicantName,
+      OffsetDateTime depositedAt,
+      List<ReceiptItem> documents,
+      URI trackingUrl) {
+    this(
+        reference,
+        trackingCode,
+        tenantNameFr,
+        tenantNameAr,
+        procedureNameFr,
+        procedureNameAr,
+        applicantName,
+        depositedAt,
+        documents,
+        trackingUrl,
+        BigDecimal.ZERO);
   }
 }

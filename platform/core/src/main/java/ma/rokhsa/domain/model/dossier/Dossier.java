@@ -287,7 +287,7 @@ public class Dossier extends TenantOwned {
     List<Avis> asked = List.of();
     if (rules.commissionState(t.to())) {
       int round = currentRound.stream().mapToInt(Avis::round).max().orElse(0) + 1;
-      asked = rules.requestAvis(this, round, now);
+      asked = rules.requestAvis(this, values, round, now);
     }
     return new Moved(from, t.to(), decided, asked);
   }

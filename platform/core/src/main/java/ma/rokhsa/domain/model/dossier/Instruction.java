@@ -30,8 +30,9 @@ import ma.rokhsa.plugin.api.procedure.Workflow.Transition;
  *       stops on the state it interrupted, and resumes with the working days it had left when the
  *       dossier comes back to it.
  *   <li>A state with a way out taken by a commission member, or by the platform, while the
- *       procedure names consulted bodies, is a <em>commission</em> state: every body is asked its
- *       avis on entering it. When every avis is in, the platform's way out is taken at once.
+ *       procedure names consulted bodies, is a <em>commission</em> state: every body consulted on
+ *       the dossier (those without a condition, and those whose condition its values meet) is asked
+ *       its avis on entering it. When every avis is in, the platform's way out is taken at once.
  *   <li>A deadline passing takes the state's platform (SYSTEM) way out, when it has one (missing
  *       avis are then deemed favorable); otherwise, where silence counts as acceptance, the first
  *       way out declared that is not the applicant's (a tacit approval); otherwise the dossier is
@@ -258,10 +259,13 @@ public final class Instruction {
     dossier.decide(motivation, tacit);
   }
 
-  /** New avis requests for every consulted body, due with the commission state. */
-  public List<Avis> requestAvis(Dossier dossier, int round, Instant now) {
+  /**
+   * New avis requests for every body consulted on a dossier with these values (a body's {@code
+   * when} decides), due with the commission state.
+   */
+  public List<Avis> requestAvis(Dossier dossier, FormValues values, int round, Instant now) {
     LocalDate due = dossier.dueDate().orElseThrow();
-    return workflow().consultedBodies().stream()
+    return workflow().consultedBodies(values).stream()
         .map(b -> Avis.request(dossier.id(), round, b.id(), b.binding(), due, now))
         .toList();
   }

@@ -162,7 +162,7 @@ class InstructionTest {
   void aBindingUnfavorableAvisLeavesOnlyTheRefusal() {
     Dossier d = deposited();
     take(d, "accepter", GUICHET, THURSDAY);
-    List<Avis> round = rules.requestAvis(d, 1, NOW);
+    List<Avis> round = rules.requestAvis(d, VALUES, 1, NOW);
     rules.give(round.get(0), Verdict.UNFAVORABLE, "hauteur", "membre", NOW);
     rules.give(round.get(1), Verdict.FAVORABLE, null, "membre", NOW);
     rules.consolidate(d, round);
@@ -178,10 +178,22 @@ class InstructionTest {
   }
 
   @Test
+  void aBodyWithAConditionIsAskedOnlyWhenTheDossiersValuesMeetIt() {
+    Dossier d = deposited();
+    take(d, "accepter", GUICHET, THURSDAY);
+    assertThat(rules.requestAvis(d, VALUES, 1, NOW))
+        .extracting(Avis::bodyId)
+        .containsExactly("agence-urbaine", "urbanisme");
+    assertThat(rules.requestAvis(d, FormValues.of(Map.of("surface", 1000)), 1, NOW))
+        .extracting(Avis::bodyId)
+        .containsExactly("agence-urbaine", "urbanisme", "protection-civile");
+  }
+
+  @Test
   void anUnfavorableAvisMustBeMotivatedAndIsGivenOnce() {
     Dossier d = deposited();
     take(d, "accepter", GUICHET, THURSDAY);
-    Avis avis = rules.requestAvis(d, 1, NOW).get(1);
+    Avis avis = rules.requestAvis(d, VALUES, 1, NOW).get(1);
     assertThatThrownBy(() -> rules.give(avis, Verdict.UNFAVORABLE, " ", "membre", NOW))
         .isInstanceOf(RuleViolation.class);
     rules.give(avis, Verdict.FAVORABLE, null, "membre", NOW);
@@ -219,7 +231,7 @@ class InstructionTest {
   void outcomeConsolidatesTheRound() {
     Dossier d = deposited();
     take(d, "accepter", GUICHET, THURSDAY);
-    List<Avis> round = rules.requestAvis(d, 1, NOW);
+    List<Avis> round = rules.requestAvis(d, VALUES, 1, NOW);
     rules.give(round.get(0), Verdict.FAVORABLE_WITH_RESERVATIONS, "extincteurs", "m", NOW);
     assertThat(Outcome.of(round))
         .as("a missing avis counts as favorable")

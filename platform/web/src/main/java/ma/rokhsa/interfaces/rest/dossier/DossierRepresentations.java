@@ -1,6 +1,8 @@
 package ma.rokhsa.interfaces.rest.dossier;
 
 import jakarta.validation.constraints.NotBlank;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +14,8 @@ import ma.rokhsa.domain.model.dossier.ComplementRequest;
 import ma.rokhsa.domain.model.dossier.Dossier;
 import ma.rokhsa.domain.model.dossier.DossierEvent;
 import ma.rokhsa.plugin.api.LocalizedText;
+import ma.rokhsa.plugin.api.procedure.Fee;
+import ma.rokhsa.plugin.api.procedure.FormValues;
 import ma.rokhsa.plugin.api.procedure.ProcedureDefinition;
 import ma.rokhsa.plugin.api.procedure.Violation;
 import ma.rokhsa.plugin.api.procedure.Workflow;
@@ -200,6 +204,7 @@ public final class DossierRepresentations {
    * @param decisionMotivation the motivation of the decision
    * @param tacitApproval whether the decision was a tacit approval
    * @param allowedActions what the caller may do now
+   * @param fee what the dossier costs, line by line, as its values stand
    */
   public record DossierView(
       String id,
@@ -229,7 +234,8 @@ public final class DossierRepresentations {
       boolean tacitApproval,
       Instant createdAt,
       Instant submittedAt,
-      long version) {
+      long version,
+      FeeView fee) {
 
     public static DossierView of(DossierFile f) {
       Map<String, Object> values = f.values();
@@ -265,9 +271,35 @@ public final class DossierRepresentations {
           d.tacit(),
           d.createdAt(),
           d.submittedAt().orElse(null),
-          d.version());
+          d.version(),
+          FeeView.of(f.procedure().fee(FormValues.of(values))));
     }
   }
+
+  /**
+   * A fee in dirhams (MAD), line by line.
+   *
+   * @param total the sum of the lines
+   * @param currency always {@code MAD}
+   * @param items what is paid for, and how much
+   */
+  public record FeeView(BigDecimal total, String currency, List<FeeItemView> items) {
+
+    public static FeeView of(Fee fee) {
+      return new FeeView(
+          fee.total().setScale(2, RoundingMode.HALF_UP),
+          "MAD",
+          fee.items().stream().map(i -> new FeeItemView(i.label(), i.amount())).toList());
+    }
+  }
+
+  /**
+   * One line of a fee.
+   *
+   * @param label what it pays for, French and Arabic
+   * @param amount how much, in dirhams
+   */
+  public record FeeItemView(LocalizedText label, BigDecimal amount) {}
 
   /** A file attached. */
   public record AttachmentView(
