@@ -73,6 +73,8 @@ public final class PayaraProcess implements AutoCloseable {
               "--port",
               Integer.toString(port),
               "--nocluster",
+              "--prebootcommandfile",
+              preBootCommands(),
               "--unpackdir",
               workDir.resolve("payara-" + port).toAbsolutePath().toString()));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -88,6 +90,17 @@ public final class PayaraProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The Payara commands every start of the server runs first (as {@code -Prun} does). */
+  static String preBootCommands() {
+    return Path.of(
+            System.getProperty(
+                "rokhsa.preboot",
+                System.getProperty("rokhsa.root", "../..")
+                    + "/platform/server/src/main/payara/pre-boot-commands.asadmin"))
+        .toAbsolutePath()
+        .toString();
   }
 
   /** The DEVELOPMENT certificate the build signs the shipped plugins with. */

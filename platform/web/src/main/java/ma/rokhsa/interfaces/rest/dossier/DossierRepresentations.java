@@ -1,6 +1,8 @@
 package ma.rokhsa.interfaces.rest.dossier;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,16 +26,16 @@ public final class DossierRepresentations {
   /** A new draft. */
   public static class NewDossier {
     /** The procedure's id ({@code permis-de-construire}). */
-    @NotBlank public String procedure;
+    @NotBlank @Size(max = 100) public String procedure;
 
     /** Who asks: the person or company the authorization names. */
-    @NotBlank public String applicantName;
+    @NotBlank @Size(max = 200) public String applicantName;
 
     /** Where notices about the dossier go. */
-    @NotBlank public String contactEmail;
+    @NotBlank @Size(max = 254) public String contactEmail;
 
     /** {@code fr} or {@code ar}: the language of notices. */
-    public String language;
+    @Size(max = 2) public String language;
 
     /** The form's values so far (field id → value). */
     public Map<String, Object> values;
@@ -47,22 +49,25 @@ public final class DossierRepresentations {
   /** What an action carries. */
   public static class ActionRequest {
     /** Why: required for a refusal; the answer to a complement request. */
-    public String motivation;
+    @Size(max = 8000) public String motivation;
 
     /** For a complement request: each item ({@code item}, {@code reason}). */
-    public List<Map<String, String>> items;
+    @Size(max = 20) public List<
+            @NotNull @Size(max = 3) Map<
+                @NotBlank @Size(max = 40) String, @NotNull @Size(max = 190) String>>
+        items;
   }
 
   /** A consulted body's avis. */
   public static class AvisRequest {
     /** The body's id ({@code agence-urbaine}). */
-    @NotBlank public String body;
+    @NotBlank @Size(max = 100) public String body;
 
     /** FAVORABLE, FAVORABLE_WITH_RESERVATIONS or UNFAVORABLE. */
-    @NotBlank public String verdict;
+    @NotBlank @Size(max = 40) public String verdict;
 
     /** Why (required unless favorable). */
-    public String motivation;
+    @Size(max = 8000) public String motivation;
   }
 
   /**

@@ -335,7 +335,7 @@ public class DossierResource {
       @PathParam("id") String id,
       @PathParam("action") String action,
       @HeaderParam("If-Match") String ifMatch,
-      ActionRequest input) {
+      @Valid ActionRequest input) {
     ActionRequest body = input == null ? new ActionRequest() : input;
     DossierId dossier = dossierId(id);
     guarded(

@@ -1,0 +1,71 @@
+package ma.rokhsa.interfaces.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import ma.rokhsa.interfaces.rest.problem.MalformedBody;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Every JSON request body passes here before it is read: one over {@code rokhsa.http.max-json-body}
+ * bytes is refused with 413, one that is not valid UTF-8 (RFC 8259 allows nothing else) with 400
+ * {@code malformed-body} — the JSON reader would otherwise replace the broken bytes silently and
+ * act on what it guessed.
+ */
+@Provider
+public class JsonBodyGuard implements ReaderInterceptor {
+
+  /** 192 KiB: more than any form needs, less than the dossier's form values column holds. */
+  static final int DEFAULT_MAX_BYTES = 192 * 1024;
+
+  private final int maxBytes =
+      ConfigProvider.getConfig()
+          .getOptionalValue("rokhsa.http.max-json-body", Integer.class)
+          .orElse(DEFAULT_MAX_BYTES);
+
+  @Override
+  public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+    if (isJson(context.getMediaType())) {
+      byte[] body = context.getInputStream().readNBytes(maxBytes + 1);
+      if (body.length > maxBytes) {
+        throw new WebApplicationException(
+            "The JSON body is larger than " + maxBytes + " bytes, its bound.", 413);
+      }
+      checkUtf8(body);
+      context.setInputStream(new ByteArrayInputStream(body));
+    }
+    return context.proceed();
+  }
+
+  static boolean isJson(MediaType type) {
+    return type != null
+        && type.getType().equalsIgnoreCase("application")
+        && (type.getSubtype().equalsIgnoreCase("json")
+            || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
+  }
+
+  /** Refuses bytes that are not UTF-8 (broken sequences, overlong forms, lone surrogates). */
+  static void checkUtf8(byte[] body) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer bytes = ByteBuffer.wrap(body);
+    try {
+      decoder.decode(bytes);
+    } catch (CharacterCodingException e) {
+      throw new MalformedBody(
+          "The request body is not valid UTF-8 (at byte " + bytes.position() + ").");
+    }
+  }
+}
