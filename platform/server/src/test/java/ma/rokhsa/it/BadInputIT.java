@@ -407,7 +407,7 @@ class BadInputIT {
   @Test
   void aUrlOverItsBoundIs414() {
     assertProblem(
-        world.national().get("api/admin/tenants?within=" + "0".repeat(9_000)), 414, "http-error");
+        world.national().get("api/admin/tenants?within=" + "0".repeat(9_000)), 414, "uri-too-long");
   }
 
   @Test

@@ -40,7 +40,10 @@ public class JsonBodyGuard implements ReaderInterceptor {
         throw new WebApplicationException(
             "The JSON body is larger than " + maxBytes + " bytes, its bound.", 413);
       }
-      checkUtf8(body);
+      int broken = firstInvalidUtf8(body);
+      if (broken >= 0) {
+        throw new MalformedBody("The request body is not valid UTF-8 (at byte " + broken + ").");
+      }
       context.setInputStream(new ByteArrayInputStream(body));
     }
     return context.proceed();
@@ -53,8 +56,11 @@ public class JsonBodyGuard implements ReaderInterceptor {
             || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
   }
 
-  /** Refuses bytes that are not UTF-8 (broken sequences, overlong forms, lone surrogates). */
-  static void checkUtf8(byte[] body) {
+  /**
+   * Where the bytes stop being UTF-8 (a broken sequence, an overlong form, a lone surrogate), or -1
+   * when they are.
+   */
+  static int firstInvalidUtf8(byte[] body) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -63,9 +69,9 @@ public class JsonBodyGuard implements ReaderInterceptor {
     ByteBuffer bytes = ByteBuffer.wrap(body);
     try {
       decoder.decode(bytes);
+      return -1;
     } catch (CharacterCodingException e) {
-      throw new MalformedBody(
-          "The request body is not valid UTF-8 (at byte " + bytes.position() + ").");
+      return bytes.position();
     }
   }
 }

@@ -23,7 +23,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
             .map(ConstraintViolationMapper::fieldError)
             .sorted(Comparator.comparing(Problem.FieldError::field))
             .toList();
-    String path = uri.getRequestUri().getRawPath();
+    String path = ProblemResponses.path(uri);
     Problem problem =
         Problems.of(
             ProblemType.VALIDATION_FAILED,

@@ -15,7 +15,7 @@ public class MalformedBodyMapper implements ExceptionMapper<ProcessingException>
 
   @Override
   public Response toResponse(ProcessingException e) {
-    String path = uri.getRequestUri().getRawPath();
+    String path = ProblemResponses.path(uri);
     if (ProblemResponses.isMalformedBody(e)) {
       return ProblemResponses.builder(
               Problems.of(ProblemType.MALFORMED_BODY, ProblemResponses.MALFORMED_BODY_DETAIL, path))

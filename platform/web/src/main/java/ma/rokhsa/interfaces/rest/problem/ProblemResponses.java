@@ -16,8 +16,20 @@ public final class ProblemResponses {
 
   /** The response for a problem of this type about the request, with no field errors. */
   public static Response of(ProblemType type, int status, String detail, UriInfo uri) {
-    return builder(Problems.of(type, status, detail, uri.getRequestUri().getRawPath(), null, null))
+    return builder(Problems.of(type, status, detail, ProblemResponses.path(uri), null, null))
         .build();
+  }
+
+  /**
+   * The path the problem is about, as the client sent it; never fails (a mapper that throws turns
+   * one problem into another).
+   */
+  public static String path(UriInfo uri) {
+    try {
+      return uri.getRequestUri().getRawPath();
+    } catch (RuntimeException unavailable) {
+      return null;
+    }
   }
 
   /** Whether the failure comes from a request body that is not well-formed JSON. */

@@ -14,7 +14,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
-    return ProblemResponses.builder(internalError(uri.getRequestUri().getRawPath(), e)).build();
+    return ProblemResponses.builder(internalError(ProblemResponses.path(uri), e)).build();
   }
 
   static Problem internalError(String path, Throwable e) {

@@ -31,7 +31,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   public Response toResponse(WebApplicationException e) {
     Response original = e.getResponse();
     int status = original.getStatus();
-    String path = uri.getRequestUri().getRawPath();
+    String path = ProblemResponses.path(uri);
     Problem problem;
     Optional<Problem.InvalidParam> invalid = invalidParameter(e);
     if (e instanceof MalformedBody) {
