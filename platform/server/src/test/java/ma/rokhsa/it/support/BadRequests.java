@@ -217,8 +217,6 @@ public final class BadRequests {
     } else if (contentType != null) {
       choices.add("media-type");
       choices.add("other-body");
-    } else if (!operation.method().equals("GET")) {
-      choices.add("unexpected-body");
     }
     String what = choices.get(random.nextInt(choices.size()));
     if (contentType != null && contentType.contains("json")) {
@@ -306,11 +304,6 @@ public final class BadRequests {
           body = new byte[] {0, 1, 2, 3};
           broken = "body of 4 odd bytes";
         }
-      }
-      case "unexpected-body" -> {
-        contentType = "application/json";
-        body = "{\"unexpected\": [null, 1e999]}".getBytes(StandardCharsets.UTF_8);
-        broken = "a body where none is declared";
       }
       default -> throw new IllegalStateException(what);
     }
