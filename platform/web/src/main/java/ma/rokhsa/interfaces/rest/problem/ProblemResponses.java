@@ -32,12 +32,20 @@ public final class ProblemResponses {
     }
   }
 
-  /** Whether the failure comes from a request body that is not well-formed JSON. */
+  /**
+   * Whether the failure comes from a request body that cannot be read: JSON that is not
+   * well-formed, or a multipart body whose parts cannot be found (MIME parsing, named to keep the
+   * parser out of the compile path).
+   */
   static boolean isMalformedBody(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof JsonbException || t instanceof JsonException) {
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 20; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof JsonbException
+          || t instanceof JsonException
+          || t.getClass().getName().endsWith("MIMEParsingException")) {
         return true;
       }
+      depth++;
     }
     return false;
   }
