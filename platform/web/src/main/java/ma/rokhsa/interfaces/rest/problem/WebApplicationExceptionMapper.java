@@ -45,7 +45,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
           Problems.of(
                   ProblemType.BAD_REQUEST,
                   400,
-                  param.name() + ": " + param.reason(),
+                  param.reason().startsWith(param.name())
+                      ? param.reason()
+                      : param.name() + ": " + param.reason(),
                   path,
                   null,
                   null)
