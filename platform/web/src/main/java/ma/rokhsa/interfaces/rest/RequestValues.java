@@ -16,10 +16,17 @@ public final class RequestValues {
 
   /** A tenant id sent as the parameter or field {@code name}. */
   public static TenantId tenantId(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidParameter(name, "is required (a tenant id)");
+    }
     try {
       return TenantId.of(value);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new InvalidParameter(name, "not a tenant id: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidParameter(
+          name,
+          "'"
+              + abbreviated(value)
+              + "' is not a tenant id (an HCP code such as 06.141.01.0, or svc-<name>)");
     }
   }
 
