@@ -251,10 +251,13 @@ class BadInputIT {
   record Answer(int status, String contentType, String body, String type) {}
 
   private Answer send(HttpClient client, BadRequests.Request request, Caller caller) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(
-                URI.create(world.base().toString().replaceAll("/$", "") + request.target()))
-            .timeout(Duration.ofSeconds(60));
+    URI target;
+    try {
+      target = URI.create(world.base().toString().replaceAll("/$", "") + request.target());
+    } catch (IllegalArgumentException unsendable) {
+      return new Answer(-1, "", "the JDK client cannot send this URL: " + unsendable, null);
+    }
+    HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60));
     if (caller.token() != null) {
       builder.header("Authorization", caller.authorization());
     }
@@ -287,12 +290,14 @@ class BadInputIT {
 
   /**
    * The requests Payara refuses before choosing an application, with an empty 400 no setting can
-   * change, documented in docs/operations.md for the reverse proxy to answer: a NUL byte in the
-   * path.
+   * change, documented in docs/operations.md for the reverse proxy to answer: a NUL byte or a
+   * backslash in the path.
    */
   static boolean refusedByTheContainer(BadRequests.Request request, Answer answer) {
-    String path = request.target().split("\\?")[0];
-    return answer.status() == 400 && answer.body().isEmpty() && path.contains("%00");
+    String path = request.target().split("\\?")[0].toUpperCase(java.util.Locale.ROOT);
+    return answer.status() == 400
+        && answer.body().isEmpty()
+        && (path.contains("%00") || path.contains("%5C"));
   }
 
   /** What is wrong with the answer to a bad request, or null when it is right. */
@@ -453,13 +458,6 @@ class BadInputIT {
   }
 
   @Test
-  void aBackslashInAPathSegmentIsAProblem() {
-    Http.Response response = get(world.communeAdmin(), "api/tenants/" + T + "/signatories/a%5Cb");
-    assertThat(response.status()).as(response + " " + response.raw().headers()).isBetween(400, 499);
-    assertThat(response.contentType()).startsWith("application/problem+json");
-  }
-
-  @Test
   void aUrlOverItsBoundIs414() {
     assertProblem(
         get(world.national(), "api/admin/tenants?within=" + "0".repeat(9_000)),
@@ -534,16 +532,24 @@ class BadInputIT {
   }
 
   /**
-   * A NUL byte in the path is refused by Payara's URI normalization before any application code
-   * runs, with an empty 400 that no Payara setting can dress: the reverse proxy answers it (see
-   * docs/operations.md, "Requests the container refuses"). Pinned so that a Payara that changes
-   * this is noticed.
+   * A NUL byte or a backslash in the path is refused by Payara's URI decoding (Grizzly's, whose
+   * "allow backslash" is a compile-time constant) before any application code runs, with an empty
+   * 400 that no Payara setting can dress: the reverse proxy answers these (docs/operations.md,
+   * "Requests the container refuses"). Pinned so that a Payara that changes this is noticed.
    */
   @Test
-  void aNullByteInAPathIsRefusedByTheContainerBeforeTheApplication() throws IOException {
-    String answer = raw("GET /api/tenants/%00 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-    assertThat(answer).startsWithIgnoringCase("HTTP/1.1 400 Invalid URI");
-    assertThat(answer.toLowerCase()).contains("content-length: 0");
+  void aNulByteOrABackslashInAPathIsRefusedByTheContainerBeforeTheApplication() throws IOException {
+    for (String segment : List.of("%00", "%5C", "a%5cb")) {
+      String answer =
+          raw(
+              "GET /api/tenants/"
+                  + T
+                  + "/signatories/"
+                  + segment
+                  + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      assertThat(answer).as(segment).startsWithIgnoringCase("HTTP/1.1 400 Invalid URI");
+      assertThat(answer.toLowerCase()).as(segment).contains("content-length: 0");
+    }
   }
 
   private String raw(String request) throws IOException {

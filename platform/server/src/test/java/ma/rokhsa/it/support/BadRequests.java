@@ -191,6 +191,17 @@ public final class BadRequests {
         default -> {}
       }
     }
+    // Path variables the operation does not declare (a resource class's, such as {tenantId}).
+    java.util.regex.Matcher variables =
+        java.util.regex.Pattern.compile("\\{([^}/]+)\\}").matcher(operation.path());
+    while (variables.find()) {
+      String name = variables.group(1);
+      if (!pathValues.containsKey(name)) {
+        String known = knownValue.apply(before(operation.path(), name) + "/{" + name + "}");
+        pathValues.put(name, known == null ? "1" : known);
+        pathParams.add(NODES.objectNode().put("name", name).put("in", "path"));
+      }
+    }
     Map<String, JsonNode> bodies = bodies(operation);
     String contentType = bodies.isEmpty() ? null : bodies.keySet().iterator().next();
     JsonNode schema = contentType == null ? null : bodies.get(contentType);

@@ -61,8 +61,6 @@ public final class PayaraProcess implements AutoCloseable {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xmx512m");
-      // As every start of the server (docs/operations.md): %5C reaches the application.
-      command.add("-Dorg.glassfish.grizzly.tcp.tomcat5.CoyoteAdapter.ALLOW_BACKSLASH=true");
       command.add("-Drokhsa.home=" + System.getProperty("rokhsa.root", "."));
       command.add("-Drokhsa.data.dir=" + dataDir.toAbsolutePath());
       command.add("-Drokhsa.public-url=http://127.0.0.1:" + port + "/");
