@@ -457,6 +457,19 @@ class BadInputIT {
     assertThat(counts()).isEqualTo(before);
   }
 
+  /** The database refusing a value (past validation, through a probe) is a clean 500 problem. */
+  @Test
+  void aValueTheDatabaseRefusesIsAnsweredAsAProblemAndLeavesNothing() {
+    Map<String, Long> before = counts();
+    JsonNode problem =
+        assertProblem(
+            post(world.national(), "api/_probe/database-refusal/" + T, "{}"),
+            500,
+            "internal-error");
+    assertThat(problem.path("detail").asText()).doesNotContain("too long");
+    assertThat(counts()).isEqualTo(before);
+  }
+
   @Test
   void aUrlOverItsBoundIs414() {
     assertProblem(

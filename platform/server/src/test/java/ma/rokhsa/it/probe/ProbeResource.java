@@ -32,6 +32,24 @@ public class ProbeResource {
     return legalClock.tick(java.time.LocalDate.parse(today));
   }
 
+  @jakarta.inject.Inject ma.rokhsa.application.SignatureKeyService keys;
+
+  /**
+   * Names a signatory whose name is longer than its column, past the request's validation: the
+   * database refuses it, and the error must still be answered as a problem (it once made an
+   * exception mapper fail).
+   */
+  @POST
+  @Path("database-refusal/{tenantId}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Object databaseRefusal(@jakarta.ws.rs.PathParam("tenantId") String tenant) {
+    return keys.nameSignatory(
+        ma.rokhsa.domain.model.tenant.TenantId.of(tenant),
+        "x".repeat(100_000),
+        "probe",
+        java.util.Optional.empty());
+  }
+
   @GET
   @Path("boom")
   public String boom() {
