@@ -16,10 +16,11 @@ import ma.rokhsa.interfaces.rest.problem.MalformedBody;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Every JSON request body passes here before it is read: one over {@code rokhsa.http.max-json-body}
- * bytes is refused with 413, one that is not valid UTF-8 (RFC 8259 allows nothing else) with 400
- * {@code malformed-body} — the JSON reader would otherwise replace the broken bytes silently and
- * act on what it guessed.
+ * Every request body passes here before it is read. One whose Content-Type names no media type
+ * ({@code *}{@code /*}) or a multipart one without its boundary is refused with 415. A JSON body
+ * over {@code rokhsa.http.max-json-body} bytes is refused with 413, one that is not valid UTF-8
+ * (RFC 8259 allows nothing else) with 400 {@code malformed-body} — the JSON reader would otherwise
+ * replace the broken bytes silently and act on what it guessed.
  */
 @Provider
 public class JsonBodyGuard implements ReaderInterceptor {
@@ -34,7 +35,19 @@ public class JsonBodyGuard implements ReaderInterceptor {
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-    if (isJson(context.getMediaType())) {
+    MediaType type = context.getMediaType();
+    if (type != null && (type.isWildcardType() || type.isWildcardSubtype())) {
+      // "*/*" matches every @Consumes, then no reader can read it.
+      throw new WebApplicationException(
+          "The body's Content-Type must name its media type, not " + type + ".", 415);
+    }
+    if (type != null
+        && type.getType().equalsIgnoreCase("multipart")
+        && !type.getParameters().containsKey("boundary")) {
+      throw new WebApplicationException(
+          "A multipart body's Content-Type must give its boundary.", 415);
+    }
+    if (isJson(type)) {
       byte[] body = context.getInputStream().readNBytes(maxBytes + 1);
       if (body.length > maxBytes) {
         throw new WebApplicationException(
