@@ -21,6 +21,42 @@ public class ProbeResource {
     @Positive public int count;
   }
 
+  /**
+   * Names a signatory whose name is longer than its column, past the request's validation: the
+   * database refuses it, and the error must still be answered as a problem (it once made an
+   * exception mapper fail). The service is called reflectively: its signatory entity carries
+   * EclipseLink annotations this module does not compile against.
+   */
+  @POST
+  @Path("database-refusal/{tenantId}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public String databaseRefusal(@jakarta.ws.rs.PathParam("tenantId") String tenant)
+      throws ReflectiveOperationException {
+    Class<?> service = Class.forName("ma.rokhsa.application.SignatureKeyService");
+    Object keys = jakarta.enterprise.inject.spi.CDI.current().select(service).get();
+    try {
+      service
+          .getMethod(
+              "nameSignatory",
+              ma.rokhsa.domain.model.tenant.TenantId.class,
+              String.class,
+              String.class,
+              java.util.Optional.class)
+          .invoke(
+              keys,
+              ma.rokhsa.domain.model.tenant.TenantId.of(tenant),
+              "x".repeat(100_000),
+              "probe",
+              java.util.Optional.empty());
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
+    }
+    return "stored";
+  }
+
   @GET
   @Path("boom")
   public String boom() {

@@ -1,6 +1,5 @@
 package ma.rokhsa.interfaces.rest;
 
-import jakarta.ws.rs.BadRequestException;
 import java.util.Arrays;
 import java.util.Locale;
 import ma.rokhsa.domain.model.tenant.TenantId;
@@ -10,26 +9,49 @@ public final class RequestValues {
 
   private RequestValues() {}
 
+  /** A tenant id sent as the path parameter {@code id}. */
   public static TenantId tenantId(String value) {
+    return tenantId("id", value);
+  }
+
+  /** A tenant id sent as the parameter or field {@code name}. */
+  public static TenantId tenantId(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidParameter(name, "is required (a tenant id)");
+    }
     try {
       return TenantId.of(value);
     } catch (IllegalArgumentException e) {
-      throw new BadRequestException(e.getMessage());
+      throw new InvalidParameter(
+          name,
+          "'"
+              + abbreviated(value)
+              + "' is not a tenant id (an HCP code such as 06.141.01.0, or svc-<name>)");
     }
   }
 
   public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidParameter(
+          name, "is required (one of " + Arrays.toString(type.getEnumConstants()) + ")");
+    }
     try {
       return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new BadRequestException(
+      throw new InvalidParameter(
+          name,
           "'"
-              + value
+              + abbreviated(value)
               + "' is not a valid "
               + name
               + " (one of "
               + Arrays.toString(type.getEnumConstants())
               + ")");
     }
+  }
+
+  /** A value as it may be quoted back to the client: at most 64 characters. */
+  public static String abbreviated(String value) {
+    return value.length() <= 64 ? value : value.substring(0, 61) + "...";
   }
 }

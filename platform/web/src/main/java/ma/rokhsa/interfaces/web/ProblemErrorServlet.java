@@ -48,7 +48,8 @@ public class ProblemErrorServlet extends HttpServlet {
     String path = uri == null ? request.getRequestURI() : uri.toString();
     Throwable cause = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     ProblemType type = ProblemType.forStatus(status);
-    String detail = Problems.detailFor(status, path, null);
+    Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+    String detail = Problems.detailFor(status, path, message instanceof String m ? m : null);
     Problem problem = Problems.of(type, status, detail, path, null, cause);
     response.resetBuffer();
     response.setStatus(status);

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,20 +37,23 @@ public class AccountAdminResource {
 
   /** A role to grant, and where. */
   public static class GrantRequest {
-    @NotBlank public String role;
-    public String tenant;
+    @NotBlank @Size(max = 32) public String role;
+
+    @Size(max = 64) public String tenant;
   }
 
   /** An account to create. */
   public static class NewAccount {
-    @NotBlank public String username;
-    @NotBlank public String displayName;
-    @NotNull public String password;
+    @NotBlank @Size(max = 100) public String username;
+
+    @NotBlank @Size(max = 200) public String displayName;
+
+    @NotNull @Size(max = 1024) public String password;
 
     /** Where the account's notifications go (commission reminders…); optional. */
-    public String email;
+    @Size(max = 254) public String email;
 
-    @Valid public List<GrantRequest> grants = new ArrayList<>();
+    @NotNull @Size(max = 100) public List<@NotNull @Valid GrantRequest> grants = new ArrayList<>();
   }
 
   /**
@@ -76,7 +80,7 @@ public class AccountAdminResource {
               RequestValues.enumValue(Role.class, "role", grant.role),
               Optional.ofNullable(grant.tenant)
                   .filter(t -> !t.isBlank())
-                  .map(RequestValues::tenantId)));
+                  .map(t -> RequestValues.tenantId("grants.tenant", t))));
     }
     var created =
         accounts.createAccount(

@@ -12,7 +12,7 @@ import java.util.List;
 public class NewCommission {
 
   /** REGIONAL (on a region) or LOCAL (on a prefecture, a province or a commune). */
-  @NotBlank public String level;
+  @NotBlank @Size(max = 16) public String level;
 
   @NotBlank @Size(max = 200) public String name;
 

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 public class NewTestNotification {
 
   /** The tenant on whose behalf it is sent ({@code 06.141.01.0}). */
-  @NotBlank public String tenant;
+  @NotBlank @Size(max = 64) public String tenant;
 
   /** The channel: {@code email} (the default), or one a plugin offers. */
   @NotBlank @Size(max = 50) public String channel = "email";

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,6 +19,7 @@ import ma.rokhsa.application.OutboxMonitor;
 import ma.rokhsa.application.TestNotificationService;
 import ma.rokhsa.domain.model.identity.Role;
 import ma.rokhsa.domain.model.notification.Notification;
+import ma.rokhsa.interfaces.rest.InvalidParameter;
 import ma.rokhsa.interfaces.rest.RequestValues;
 import ma.rokhsa.interfaces.rest.security.Allowed;
 import ma.rokhsa.interfaces.rest.security.CallerPrincipal;
@@ -50,7 +50,7 @@ public class OutboxAdminResource {
   public OutboxRepresentation outbox(@QueryParam("limit") @DefaultValue("50") int limit) {
     // Checked here: Payara's OpenAPI generator fails on @Min/@Max on a query parameter.
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT);
+      throw new InvalidParameter("limit", "limit must be between 1 and " + MAX_LIMIT);
     }
     return OutboxRepresentation.of(monitor.report(limit));
   }
@@ -68,7 +68,7 @@ public class OutboxAdminResource {
       @Valid @NotNull NewTestNotification test, @Context SecurityContext security) {
     Notification queued =
         tests.queueTest(
-            RequestValues.tenantId(test.tenant),
+            RequestValues.tenantId("tenant", test.tenant),
             test.channel,
             test.recipient,
             test.language,

@@ -2,7 +2,6 @@ package ma.rokhsa.interfaces.rest.admin;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,6 +23,7 @@ import java.util.List;
 import ma.rokhsa.application.PluginManagement;
 import ma.rokhsa.application.ProcedureCatalog;
 import ma.rokhsa.domain.model.identity.Role;
+import ma.rokhsa.interfaces.rest.InvalidParameter;
 import ma.rokhsa.interfaces.rest.security.Allowed;
 import ma.rokhsa.interfaces.rest.security.CallerPrincipal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -96,7 +96,7 @@ public class PluginAdminResource {
     try {
       return Base64.getDecoder().decode(header.strip());
     } catch (IllegalArgumentException e) {
-      throw new BadRequestException(SIGNATURE_HEADER + " is not base64");
+      throw new InvalidParameter(SIGNATURE_HEADER, SIGNATURE_HEADER + " is not base64");
     }
   }
 

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -27,6 +26,7 @@ import ma.rokhsa.domain.model.identity.Role;
 import ma.rokhsa.domain.model.rollout.CommissionLevel;
 import ma.rokhsa.domain.model.rollout.CommissionMember;
 import ma.rokhsa.domain.model.tenant.TenantId;
+import ma.rokhsa.interfaces.rest.InvalidParameter;
 import ma.rokhsa.interfaces.rest.RequestValues;
 import ma.rokhsa.interfaces.rest.security.Allowed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -215,14 +215,18 @@ public class RolloutResource {
   public List<RolloutAuditRepresentation> audit(
       @QueryParam("tenant") String tenant, @QueryParam("limit") String limit) {
     Optional<TenantId> about =
-        Optional.ofNullable(tenant).filter(s -> !s.isBlank()).map(RequestValues::tenantId);
+        Optional.ofNullable(tenant)
+            .filter(s -> !s.isBlank())
+            .map(t -> RequestValues.tenantId("tenant", t));
     return rollout.audit(about, limit(limit)).stream().map(RolloutAuditRepresentation::of).toList();
   }
 
   private static boolean dryRun(String value) {
     return parseDryRun(value)
         .orElseThrow(
-            () -> new BadRequestException("dryRun must be true or false, not '" + value + "'"));
+            () ->
+                new InvalidParameter(
+                    "dryRun", "dryRun must be true or false, not '" + value + "'"));
   }
 
   /**
@@ -245,7 +249,8 @@ public class RolloutResource {
     return parseLimit(value)
         .orElseThrow(
             () ->
-                new BadRequestException(
+                new InvalidParameter(
+                    "limit",
                     "limit must be a whole number from 1 to "
                         + MAX_AUDIT_LIMIT
                         + ", not '"

@@ -3,7 +3,6 @@ package ma.rokhsa.interfaces.rest.audit;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +15,7 @@ import ma.rokhsa.application.TenantAccess;
 import ma.rokhsa.domain.model.audit.AuditEntry;
 import ma.rokhsa.domain.model.identity.Role;
 import ma.rokhsa.domain.model.tenant.TenantId;
+import ma.rokhsa.interfaces.rest.InvalidParameter;
 import ma.rokhsa.interfaces.rest.audit.AuditRepresentations.EntryView;
 import ma.rokhsa.interfaces.rest.audit.AuditRepresentations.Page;
 import ma.rokhsa.interfaces.rest.audit.AuditRepresentations.VerificationView;
@@ -109,7 +109,8 @@ public class AuditResource {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new BadRequestException(
+    throw new InvalidParameter(
+        "after",
         "after must be a sequence number (a whole number, 0 or more), not '" + value + "'");
   }
 
@@ -125,7 +126,7 @@ public class AuditResource {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new BadRequestException(
-        "limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + value + "'");
+    throw new InvalidParameter(
+        "limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + value + "'");
   }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -33,8 +34,9 @@ public class AuthResource {
 
   /** Credentials for a password sign-in. */
   public static class Credentials {
-    @NotBlank public String username;
-    @NotNull public String password;
+    @NotBlank @Size(max = 100) public String username;
+
+    @NotNull @Size(max = 1024) public String password;
   }
 
   /**

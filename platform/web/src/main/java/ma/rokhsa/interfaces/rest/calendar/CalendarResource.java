@@ -15,6 +15,7 @@ import ma.rokhsa.domain.model.calendar.HolidayCalendar;
 import ma.rokhsa.domain.model.calendar.WorkingCalendar;
 import ma.rokhsa.domain.model.calendar.WorkingCalendars;
 import ma.rokhsa.domain.model.tenant.TenantId;
+import ma.rokhsa.interfaces.rest.InvalidParameter;
 import ma.rokhsa.interfaces.rest.calendar.CalendarRepresentations.DueDateView;
 import ma.rokhsa.interfaces.rest.calendar.CalendarRepresentations.HolidayView;
 import ma.rokhsa.interfaces.rest.calendar.CalendarRepresentations.YearView;
@@ -70,13 +71,15 @@ public class CalendarResource {
               + " tenant's calendar.")
   public DueDateView dueDate(@QueryParam("from") String from, @QueryParam("days") String days) {
     if (from == null || days == null) {
-      throw new BadRequestException("from (YYYY-MM-DD) and days (a whole number) are required");
+      throw new InvalidParameter(
+          from == null ? "from" : "days",
+          "from (YYYY-MM-DD) and days (a whole number) are required");
     }
     LocalDate start;
     try {
       start = LocalDate.parse(from.strip());
     } catch (DateTimeParseException e) {
-      throw new BadRequestException("from must be a date (YYYY-MM-DD), not '" + from + "'");
+      throw new InvalidParameter("from", "from must be a date (YYYY-MM-DD), not '" + from + "'");
     }
     int count;
     try {
@@ -85,8 +88,8 @@ public class CalendarResource {
       count = -1;
     }
     if (count < 0 || count > MAX_DAYS) {
-      throw new BadRequestException(
-          "days must be a whole number from 0 to " + MAX_DAYS + ", not '" + days + "'");
+      throw new InvalidParameter(
+          "days", "days must be a whole number from 0 to " + MAX_DAYS + ", not '" + days + "'");
     }
     parseYear(Integer.toString(start.getYear()));
     TenantId tenant = request.tenant().id();

@@ -1,6 +1,9 @@
 package ma.rokhsa.interfaces.rest.dossier;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -29,16 +32,16 @@ public final class DossierRepresentations {
   /** A new draft. */
   public static class NewDossier {
     /** The procedure's id ({@code permis-de-construire}). */
-    @NotBlank public String procedure;
+    @NotBlank @Size(max = 100) public String procedure;
 
     /** Who asks: the person or company the authorization names. */
-    @NotBlank public String applicantName;
+    @NotBlank @Size(max = 200) public String applicantName;
 
     /** Where notices about the dossier go. */
-    @NotBlank public String contactEmail;
+    @NotBlank @Size(max = 254) public String contactEmail;
 
     /** {@code fr} or {@code ar}: the language of notices. */
-    public String language;
+    @Size(max = 2) public String language;
 
     /** The form's values so far (field id → value). */
     public Map<String, Object> values;
@@ -61,13 +64,13 @@ public final class DossierRepresentations {
                 + " applicant's answer to the complement request; otherwise a note in the"
                 + " dossier's timeline.",
         example = "Le recul sur voie n'est pas respecté.")
-    public String motivation;
+    @Size(max = 8000) public String motivation;
 
     /** For a complement request: each item asked for. */
     @Schema(
         description =
             "For demander-complements (required there, at least one): each item asked for.")
-    public List<ComplementItem> items;
+    @Size(max = 20) public List<@NotNull @Valid ComplementItem> items;
   }
 
   /** One item of a complement request: what is asked for, and why. */
@@ -82,13 +85,13 @@ public final class DossierRepresentations {
             "What is asked for: the id of one of the procedure's documents, or of a form field.",
         example = "certificat-propriete",
         required = true)
-    public String item;
+    @NotBlank @Size(max = 190) public String item;
 
     @Schema(
         description = "Why it is asked for, as the applicant will read it.",
         example = "daté de plus de 3 mois",
         required = true)
-    public String reason;
+    @Size(max = 190) public String reason;
 
     /** For JSON-B. */
     public ComplementItem() {}
@@ -127,7 +130,7 @@ public final class DossierRepresentations {
             "The consulted body's id, as the procedure names it; the caller must be a commission"
                 + " member for it.",
         example = "agence-urbaine")
-    @NotBlank public String body;
+    @NotBlank @Size(max = 100) public String body;
 
     /** FAVORABLE, FAVORABLE_WITH_RESERVATIONS or UNFAVORABLE. */
     @Schema(
@@ -139,7 +142,7 @@ public final class DossierRepresentations {
                 + " by its deadline, and is refused here.",
         enumeration = {"FAVORABLE", "FAVORABLE_WITH_RESERVATIONS", "UNFAVORABLE"},
         example = "FAVORABLE")
-    @NotBlank public String verdict;
+    @NotBlank @Size(max = 40) public String verdict;
 
     /** Why (required unless favorable). */
     @Schema(
@@ -147,7 +150,7 @@ public final class DossierRepresentations {
             "Why: required with FAVORABLE_WITH_RESERVATIONS (the reservations) and UNFAVORABLE;"
                 + " optional with FAVORABLE.",
         example = "Hauteur conforme au plan d'aménagement; recul à respecter sur la voie.")
-    public String motivation;
+    @Size(max = 8000) public String motivation;
   }
 
   /**

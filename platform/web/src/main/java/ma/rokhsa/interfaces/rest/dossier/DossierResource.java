@@ -53,6 +53,7 @@ import ma.rokhsa.domain.model.dossier.DossierId;
 import ma.rokhsa.domain.model.dossier.DossierRepository.DossierFilter;
 import ma.rokhsa.domain.model.dossier.Phase;
 import ma.rokhsa.domain.model.dossier.Verdict;
+import ma.rokhsa.interfaces.rest.InvalidParameter;
 import ma.rokhsa.interfaces.rest.RequestValues;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.ActionRequest;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.AttachmentView;
@@ -85,6 +86,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DossierResource {
 
   private static final int MAX_LIST = 500;
+
+  /** As the attachment's columns hold them: file name, document and body ids. */
+  private static final int MAX_FILE_NAME = 255;
+
+  private static final int MAX_ID = 100;
 
   @Inject RequestTenant request;
   @Inject DraftService drafts;
@@ -202,6 +208,17 @@ public class DossierResource {
     if ((document == null || document.isBlank()) && avisBody == null) {
       throw new InvalidInput("document: say which document this file is (?document=<id>)");
     }
+    String fileName = file.getFileName().orElse("document");
+    if (fileName.length() > MAX_FILE_NAME) {
+      throw new InvalidParameter(
+          "file", "its file name is longer than " + MAX_FILE_NAME + " characters");
+    }
+    if ((document != null && document.length() > MAX_ID)
+        || (avisBody != null && avisBody.length() > MAX_ID)) {
+      throw new InvalidParameter(
+          document != null && document.length() > MAX_ID ? "document" : "avis",
+          "longer than " + MAX_ID + " characters");
+    }
     DossierId dossier = dossierId(id);
     Attachment a =
         uploads.upload(
@@ -209,7 +226,7 @@ public class DossierResource {
             dossier,
             avisBody != null ? "avis" : document,
             Optional.ofNullable(avisBody),
-            file.getFileName().orElse("document"),
+            fileName,
             file.getContent());
     return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(a.id())).build())
         .entity(AttachmentView.of(a))
@@ -317,7 +334,7 @@ public class DossierResource {
       @PathParam("id") String id,
       @PathParam("action") String action,
       @HeaderParam("If-Match") String ifMatch,
-      ActionRequest input) {
+      @Valid ActionRequest input) {
     ActionRequest body = input == null ? new ActionRequest() : input;
     DossierId dossier = dossierId(id);
     DossierView view =

@@ -23,7 +23,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
             .map(ConstraintViolationMapper::fieldError)
             .sorted(Comparator.comparing(Problem.FieldError::field))
             .toList();
-    String path = uri.getRequestUri().getRawPath();
+    String path = ProblemResponses.path(uri);
     Problem problem =
         Problems.of(
             ProblemType.VALIDATION_FAILED,
@@ -36,7 +36,8 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
   }
 
   private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {
-    String path = violation.getPropertyPath().toString();
+    // Container elements read as their container: "grants[1]", not "grants[1].<list element>".
+    String path = violation.getPropertyPath().toString().replaceAll("\\.?<[a-z ]+>", "");
     // Drop the method name that Bean Validation puts first for parameters ("deposit.arg0.name").
     int dot = path.indexOf('.');
     return new Problem.FieldError(

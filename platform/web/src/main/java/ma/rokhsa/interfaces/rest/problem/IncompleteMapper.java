@@ -36,7 +36,7 @@ public class IncompleteMapper implements ExceptionMapper<Incomplete> {
             ProblemType.DOSSIER_INCOMPLETE,
             422,
             e.getMessage(),
-            uri.getRequestUri().getRawPath(),
+            ProblemResponses.path(uri),
             errors,
             null);
     return ProblemResponses.builder(problem).build();

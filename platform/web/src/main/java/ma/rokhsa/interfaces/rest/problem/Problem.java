@@ -1,5 +1,6 @@
 package ma.rokhsa.interfaces.rest.problem;
 
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.net.URI;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.List;
  * @param instance the path of the request that failed
  * @param id identifies this occurrence in the server's logs
  * @param errors for {@code validation-failed}: each invalid field and why
+ * @param invalidParams the same, as RFC 9457 names them ({@code invalid-params}: {@code name} and
+ *     {@code reason}): for every 400 that can name the parameter or field at fault
  * @param state for a conflict on a dossier: its current state
  * @param version for a conflict on a dossier: its current version (send it back in If-Match)
  * @param allowed for a conflict: the actions allowed now instead
@@ -26,6 +29,7 @@ import java.util.List;
   "instance",
   "id",
   "errors",
+  "invalidParams",
   "state",
   "version",
   "allowed"
@@ -38,6 +42,7 @@ public record Problem(
     String instance,
     String id,
     List<FieldError> errors,
+    @JsonbProperty("invalid-params") List<InvalidParam> invalidParams,
     String state,
     Long version,
     List<String> allowed) {
@@ -52,6 +57,7 @@ public record Problem(
         instance,
         id,
         errors,
+        invalidParams,
         currentState,
         currentVersion,
         allowedNow);
@@ -74,5 +80,19 @@ public record Problem(
     public FieldError(String field, String message) {
       this(field, message, null, null);
     }
+  }
+
+  /**
+   * One invalid parameter or field, as RFC 9457 suggests ({@code invalid-params}).
+   *
+   * @param name the query, path or header parameter, or the path of the field in the body
+   * @param reason why it is invalid
+   */
+  public record InvalidParam(String name, String reason) {}
+
+  /** The same problem, naming what is invalid (each field error, as {@code invalid-params}). */
+  public Problem naming(List<InvalidParam> params) {
+    return new Problem(
+        type, title, status, detail, instance, id, errors, params, state, version, allowed);
   }
 }

@@ -27,7 +27,18 @@ public final class Problems {
       Throwable cause) {
     String id = UUID.randomUUID().toString();
     Problem problem =
-        new Problem(type.uri(), type.title(), status, detail, path, id, errors, null, null, null);
+        new Problem(
+            type.uri(),
+            type.title(),
+            status,
+            detail,
+            path,
+            id,
+            errors,
+            errors == null || status != 400 ? null : invalidParams(errors),
+            null,
+            null,
+            null);
     if (status >= 500 && status != 503) {
       LOG.log(
           Level.SEVERE, "Problem " + id + " (" + status + ") on " + path + ": " + detail, cause);
@@ -37,6 +48,10 @@ public final class Problems {
               "Problem " + id + " (" + status + " " + type.uri() + ") on " + path + ": " + detail);
     }
     return problem;
+  }
+
+  private static List<Problem.InvalidParam> invalidParams(List<Problem.FieldError> errors) {
+    return errors.stream().map(e -> new Problem.InvalidParam(e.field(), e.message())).toList();
   }
 
   /**
@@ -51,6 +66,8 @@ public final class Problems {
       case 404 -> "There is nothing at " + path + ".";
       case 405 -> "This method is not allowed on " + path + ".";
       case 406 -> "None of the media types in Accept can be produced for " + path + ".";
+      case 413 -> informative ? message : "The request is larger than its bound.";
+      case 414 -> informative ? message : "The URL is longer than its bound.";
       case 415 -> "This media type is not accepted by " + path + ".";
       default -> {
         if (status >= 500) {

@@ -23,7 +23,7 @@ public class RuleViolationMapper implements ExceptionMapper<RuleViolation> {
             ProblemType.CONFLICT,
             409,
             e.getMessage(),
-            uri.getRequestUri().getRawPath(),
+            ProblemResponses.path(uri),
             allowed.isEmpty() ? null : allowed,
             null);
     if (!e.allowed().isEmpty()) {

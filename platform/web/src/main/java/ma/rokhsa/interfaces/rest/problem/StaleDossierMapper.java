@@ -20,7 +20,7 @@ public class StaleDossierMapper implements ExceptionMapper<StaleDossier> {
                 ProblemType.DOSSIER_CHANGED,
                 409,
                 e.getMessage(),
-                uri.getRequestUri().getRawPath(),
+                ProblemResponses.path(uri),
                 null,
                 null)
             .about(e.state(), e.version(), null);

@@ -24,7 +24,7 @@ public class TenantConfigExceptionMapper implements ExceptionMapper<TenantConfig
             ProblemType.INVALID_CONFIGURATION,
             422,
             errors.size() + " problem(s) in tenant-config; nothing was applied.",
-            uri.getRequestUri().getRawPath(),
+            ProblemResponses.path(uri),
             errors,
             null);
     return ProblemResponses.builder(problem).build();

@@ -14,7 +14,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
-    return ProblemResponses.builder(internalError(uri.getRequestUri().getRawPath(), e)).build();
+    String path = ProblemResponses.path(uri);
+    if (ProblemResponses.isMalformedBody(e)) {
+      // A body the parser gave up on, surfacing unwrapped: the client's error, not ours.
+      return ProblemResponses.builder(
+              Problems.of(ProblemType.MALFORMED_BODY, ProblemResponses.MALFORMED_BODY_DETAIL, path))
+          .build();
+    }
+    return ProblemResponses.builder(internalError(path, e)).build();
   }
 
   static Problem internalError(String path, Throwable e) {

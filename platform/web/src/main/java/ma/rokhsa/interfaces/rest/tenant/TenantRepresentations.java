@@ -1,5 +1,12 @@
 package ma.rokhsa.interfaces.rest.tenant;
 
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,10 +70,13 @@ public final class TenantRepresentations {
 
   /** A new member: an existing account, or a new one (then display name and password). */
   public static class NewMember {
-    @jakarta.validation.constraints.NotBlank public String username;
-    public String displayName;
-    public String password;
-    @jakarta.validation.constraints.NotBlank public String role;
+    @NotBlank @Size(max = 100) public String username;
+
+    @Size(max = 200) public String displayName;
+
+    @Size(max = 1024) public String password;
+
+    @NotBlank @Size(max = 32) public String role;
   }
 
   /**
@@ -85,9 +95,11 @@ public final class TenantRepresentations {
 
   /** A new signatory. */
   public static class NewSignatory {
-    @jakarta.validation.constraints.NotBlank public String fullName;
-    @jakarta.validation.constraints.NotBlank public String title;
-    public String username;
+    @NotBlank @Size(max = 200) public String fullName;
+
+    @NotBlank @Size(max = 200) public String title;
+
+    @Size(max = 100) public String username;
   }
 
   /**
@@ -123,7 +135,7 @@ public final class TenantRepresentations {
 
   /** A key to assign. */
   public static class NewKey {
-    @jakarta.validation.constraints.NotBlank public String label;
+    @NotBlank @Size(max = 200) public String label;
   }
 
   /**
@@ -144,10 +156,10 @@ public final class TenantRepresentations {
 
   /** A purchase to record. */
   public static class NewPurchase {
-    @jakarta.validation.constraints.Positive public int keyCount;
+    @Positive @Max(10_000) public int keyCount;
 
-    @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.PositiveOrZero public BigDecimal costMad;
+    @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) public BigDecimal costMad;
 
-    @jakarta.validation.constraints.NotNull public LocalDate purchasedOn;
+    @NotNull public LocalDate purchasedOn;
   }
 }

@@ -25,6 +25,7 @@ class ProblemTypeTest {
   void statusWithoutSpecificTypeGetsTheGenericOne() {
     assertThat(ProblemType.forStatus(404)).isEqualTo(ProblemType.NOT_FOUND);
     assertThat(ProblemType.forStatus(400)).isEqualTo(ProblemType.BAD_REQUEST);
+    assertThat(ProblemType.forStatus(414)).isEqualTo(ProblemType.URI_TOO_LONG);
     assertThat(ProblemType.forStatus(418)).isEqualTo(ProblemType.HTTP_ERROR);
     assertThat(ProblemType.forStatus(502)).isEqualTo(ProblemType.INTERNAL_ERROR);
   }
