@@ -19,6 +19,7 @@ import ma.rokhsa.infrastructure.config.RokhsaSettings;
 import ma.rokhsa.infrastructure.notification.OutboxDispatcher;
 import ma.rokhsa.infrastructure.persistence.SchemaMigration;
 import ma.rokhsa.infrastructure.plugins.PluginHost;
+import ma.rokhsa.infrastructure.scheduling.LegalClockSchedule;
 
 /**
  * Brings the platform up as part of its deployment: migrates the schema, records the installation,
@@ -41,6 +42,7 @@ public class PlatformBootstrap {
   @Inject DemoData demo;
   @Inject PluginHost pluginHost;
   @Inject OutboxDispatcher outboxDispatcher;
+  @Inject LegalClockSchedule legalClock;
 
   /** The username of the national admin created on a new installation. */
   static final String INITIAL_ADMIN = "admin";
@@ -58,6 +60,7 @@ public class PlatformBootstrap {
     List<String> demoAccounts = settings.demo() ? demo.ensureAccounts() : List.of();
     List<String> plugins = pluginHost.start();
     outboxDispatcher.start();
+    legalClock.start();
     LOG.info(banner(installation, tenants, plugins, demoAccounts));
   }
 

@@ -4,8 +4,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -17,8 +15,8 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Runs the legal clock every {@code rokhsa.dossiers.clock-interval} (default one minute; zero stops
- * it). Several nodes may run it at once: each change is one optimistic transaction, so a dossier is
- * moved once.
+ * it), from when {@code PlatformBootstrap} starts it. Several nodes may run it at once: each change
+ * is one optimistic transaction, so a dossier is moved once.
  */
 @ApplicationScoped
 public class LegalClockSchedule {
@@ -35,7 +33,11 @@ public class LegalClockSchedule {
 
   private ScheduledFuture<?> task;
 
-  void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+  /**
+   * Starts the schedule; called by the platform's bootstrap once the schema is migrated, the tenant
+   * configuration applied and the plugins started (a pass before would fail).
+   */
+  public void start() {
     interval =
         Duration.parse(
             config.getOptionalValue("rokhsa.dossiers.clock-interval", String.class).orElse("PT1M"));
