@@ -148,7 +148,7 @@ class LegalClockIT {
               DossierIT.ok(
                       guichet.get(
                           "api/tenants/" + T + "/calendar/working-days?from=" + today + "&days=2"))
-                  .path("dueDate")
+                  .path("due")
                   .asText());
       Files.writeString(
           config.resolve("calendar").resolve(T + ".yaml"),
@@ -161,7 +161,7 @@ class LegalClockIT {
               DossierIT.ok(
                       guichet.get(
                           "api/tenants/" + T + "/calendar/working-days?from=" + today + "&days=10"))
-                  .path("dueDate")
+                  .path("due")
                   .asText());
       assertThat(expected).isAfter(before);
       await(
