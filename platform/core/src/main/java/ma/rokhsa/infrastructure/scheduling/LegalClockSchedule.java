@@ -15,8 +15,8 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Runs the legal clock every {@code rokhsa.dossiers.clock-interval} (default one minute; zero stops
- * it). Several nodes may run it at once: each change is one optimistic transaction, so a dossier is
- * moved once.
+ * it), from when {@code PlatformBootstrap} starts it. Several nodes may run it at once: each change
+ * is one optimistic transaction, so a dossier is moved once.
  */
 @ApplicationScoped
 public class LegalClockSchedule {

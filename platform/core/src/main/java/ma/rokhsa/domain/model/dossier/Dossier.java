@@ -111,7 +111,7 @@ public class Dossier extends TenantOwned {
   @Column(name = "tacit", nullable = false)
   private boolean tacit;
 
-  // The legal clock's marks (written by bulk update, never bumping the version): the due date it
+  // The legal clock's marks (written by bulk update, which moves the version): the due date it
   // found with no way out, and its failures with the time it tries again.
   @Column(name = "clock_skipped_due")
   private LocalDate clockSkippedDue;

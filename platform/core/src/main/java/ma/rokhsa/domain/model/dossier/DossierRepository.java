@@ -29,13 +29,13 @@ public interface DossierRepository {
 
   /**
    * Notes that the legal clock found the dossier past {@code due} with no way out, so that it is
-   * not looked at again until its due date changes. Not a change of the dossier: its version stays.
+   * not looked at again until its due date changes. A bulk update: the version moves.
    */
   void markLeftOverdue(DossierId id, LocalDate due);
 
   /**
    * Notes that the legal clock failed on the dossier ({@code failures} times in a row) and tries
-   * again after {@code retryAfter}. Not a change of the dossier: its version stays.
+   * again after {@code retryAfter}. A bulk update: the version moves.
    */
   void markClockFailure(DossierId id, int failures, java.time.Instant retryAfter, String problem);
 
