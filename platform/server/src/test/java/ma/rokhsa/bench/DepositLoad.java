@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import ma.rokhsa.it.support.CrashCycles;
 
 /**
  * Deposits per second through the HTTP API of a running server, side by side with a baseline in the
@@ -42,23 +43,13 @@ import java.util.function.Consumer;
 public final class DepositLoad {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String VALUES =
-      "{\"qualite\": \"proprietaire\", \"nom_demandeur\": \"Karim Benali\", \"cin\": \"JA123456\","
-          + " \"telephone\": \"0661234567\", \"nom_architecte\": \"Salma Idrissi\","
-          + " \"numero_ordre\": \"4821\", \"titre_foncier\": \"T12345/19\","
-          + " \"adresse_terrain\": \"Lotissement Al Wifaq, lot 42\", \"surface_terrain\": 200,"
-          + " \"zonage\": \"villa\", \"nature\": \"construction\", \"usage\": \"habitation\","
-          + " \"etablissement_recevant_public\": false, \"emprise_au_sol\": 120,"
-          + " \"surface_plancher_totale\": 240, \"hauteur\": 8.5, \"niveaux\": ["
-          + "{\"niveau\": \"RDC\", \"surface_niveau\": 120, \"logements\": 1},"
-          + " {\"niveau\": \"R+1\", \"surface_niveau\": 120, \"logements\": 1}]}";
-  private static final List<String> DOCUMENTS =
-      List.of(
-          "demande",
-          "certificat-propriete",
-          "plan-situation",
-          "plan-masse",
-          "plans-architecturaux");
+
+  /**
+   * A complete permis de construire, and its five required documents: as the crash soak deposits.
+   */
+  private static final String VALUES = CrashCycles.VALUES;
+
+  private static final List<String> DOCUMENTS = CrashCycles.DOCUMENTS;
 
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -197,13 +188,7 @@ public final class DepositLoad {
 
   /** A PDF-looking file of {@code size} bytes whose body is random: unique, so stored. */
   private static byte[] pdf(int size) {
-    byte[] head = "%PDF-1.4\n%".getBytes(StandardCharsets.US_ASCII);
-    byte[] tail = "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-    byte[] pdf = new byte[size];
-    ThreadLocalRandom.current().nextBytes(pdf);
-    System.arraycopy(head, 0, pdf, 0, head.length);
-    System.arraycopy(tail, 0, pdf, size - tail.length, tail.length);
-    return pdf;
+    return CrashCycles.pdf(size, ThreadLocalRandom.current());
   }
 
   private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

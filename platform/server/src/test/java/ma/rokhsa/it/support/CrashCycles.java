@@ -46,14 +46,18 @@ import java.util.function.Consumer;
 public final class CrashCycles {
 
   private static final String TENANT = "06.181.01.05";
-  private static final List<String> DOCUMENTS =
+
+  /** The documents a permis de construire requires. */
+  public static final List<String> DOCUMENTS =
       List.of(
           "demande",
           "certificat-propriete",
           "plan-situation",
           "plan-masse",
           "plans-architecturaux");
-  private static final String VALUES =
+
+  /** A complete permis de construire form. */
+  public static final String VALUES =
       "{\"qualite\": \"proprietaire\", \"nom_demandeur\": \"Karim Benali\", \"cin\": \"JA123456\","
           + " \"telephone\": \"0661234567\", \"nom_architecte\": \"Salma Idrissi\","
           + " \"numero_ordre\": \"4821\", \"titre_foncier\": \"T12345/19\","
@@ -453,10 +457,15 @@ public final class CrashCycles {
 
   /** A PDF-looking file whose body is random: unique, so stored. */
   private byte[] pdf(int size) {
+    return pdf(size, new Random(random.nextLong()));
+  }
+
+  /** A PDF-looking file of {@code size} bytes whose body comes from {@code random}. */
+  public static byte[] pdf(int size, Random random) {
     byte[] head = "%PDF-1.4\n%".getBytes(StandardCharsets.US_ASCII);
     byte[] tail = "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     byte[] pdf = new byte[size];
-    new Random(random.nextLong()).nextBytes(pdf);
+    random.nextBytes(pdf);
     System.arraycopy(head, 0, pdf, 0, head.length);
     System.arraycopy(tail, 0, pdf, size - tail.length, tail.length);
     return pdf;
