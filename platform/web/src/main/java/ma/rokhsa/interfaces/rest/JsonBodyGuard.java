@@ -20,7 +20,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * ({@code *}{@code /*}) or a multipart one without its boundary is refused with 415. A JSON body
  * over {@code rokhsa.http.max-json-body} bytes is refused with 413, one that is not valid UTF-8
  * (RFC 8259 allows nothing else) with 400 {@code malformed-body} — the JSON reader would otherwise
- * replace the broken bytes silently and act on what it guessed.
+ * replace the broken bytes silently and act on what it guessed. A JSON string holding the NUL
+ * character (escaped as a backslash, then {@code u0000}) is refused with 400 too: no text the
+ * platform keeps has one, and PostgreSQL cannot store it (H2 can), so it would otherwise fail deep
+ * inside a transaction.
  */
 @Provider
 public class JsonBodyGuard implements ReaderInterceptor {
@@ -57,6 +60,10 @@ public class JsonBodyGuard implements ReaderInterceptor {
       if (broken >= 0) {
         throw new MalformedBody("The request body is not valid UTF-8 (at byte " + broken + ").");
       }
+      if (escapesNul(new String(body, StandardCharsets.UTF_8))) {
+        throw new MalformedBody(
+            "The request body holds a NUL character (\\u0000), which no value may contain.");
+      }
       context.setInputStream(new ByteArrayInputStream(body));
     }
     return context.proceed();
@@ -67,6 +74,21 @@ public class JsonBodyGuard implements ReaderInterceptor {
         && type.getType().equalsIgnoreCase("application")
         && (type.getSubtype().equalsIgnoreCase("json")
             || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
+  }
+
+  /**
+   * Whether JSON text holds the escape of NUL (a backslash, then {@code u0000}). In JSON a
+   * backslash appears only inside strings, as the start of an escape: walking escape by escape is
+   * exact.
+   */
+  static boolean escapesNul(String json) {
+    for (int i = json.indexOf('\\'); i >= 0 && i + 1 < json.length(); i = json.indexOf('\\', i)) {
+      if (json.charAt(i + 1) == 'u' && json.regionMatches(true, i + 2, "0000", 0, 4)) {
+        return true;
+      }
+      i += 2; // the escaped character, whatever it is (\\ included)
+    }
+    return false;
   }
 
   /**

@@ -9,6 +9,17 @@ import org.junit.jupiter.api.Test;
 class JsonBodyGuardTest {
 
   @Test
+  void findsTheEscapeOfNulWhereverItIsAndOnlyThere() {
+    assertThat(JsonBodyGuard.escapesNul("{\"username\": \"\\u0000\\u0007\"}")).isTrue();
+    assertThat(JsonBodyGuard.escapesNul("[\"ok\", \"x\\u0000\"]")).isTrue();
+    assertThat(JsonBodyGuard.escapesNul("{\"a\": \"\\\\u0000\"}"))
+        .as("an escaped backslash followed by the text u0000")
+        .isFalse();
+    assertThat(JsonBodyGuard.escapesNul("{\"a\": \"\\u00e9 \\\" \\u0041\"}")).isFalse();
+    assertThat(JsonBodyGuard.escapesNul("{\"a\": \"ends with \\")).isFalse();
+  }
+
+  @Test
   void acceptsUtf8IncludingArabic() {
     assertThat(
             JsonBodyGuard.firstInvalidUtf8(
