@@ -5,7 +5,7 @@
 # times the restarts after a crash beside restarts after a clean stop. See
 # ma.rokhsa.it.support.CrashCycles (CrashRestartIT runs the same for three cycles).
 #
-#   ./mvnw -q package -DskipTests && platform/server/bench/crash-soak.sh [db] [cycles] [clean restarts] [seed]
+#   platform/server/bench/crash-soak.sh [db] [cycles] [clean restarts] [seed]
 #
 # db: h2 (the embedded default) or postgresql (a fresh database on PGHOST/PGPORT/PGUSER, default
 # 127.0.0.1:5432 postgres, dropped afterwards).
@@ -14,8 +14,7 @@ cd "$(dirname "$0")/../../.."
 
 db="${1:-h2}"; cycles="${2:-200}"; clean="${3:-10}"; seed="${4:-$(date +%s)}"
 target=platform/server/target
-[ -f "$target/payara-micro.jar" ] && [ -f "$target/rokhsa.war" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
-work=$(mktemp -d "$PWD/$target/bench-crash-XXXX")
+work=$(mktemp -d "${TMPDIR:-/tmp}/rokhsa-crash-soak-XXXX")
 pghost="${PGHOST:-127.0.0.1}"; pgport="${PGPORT:-5432}"; pguser="${PGUSER:-postgres}"
 pgdb=""
 case "$db" in
@@ -31,8 +30,11 @@ cleanup() {
   [ -z "$pgdb" ] || psql -h "$pghost" -p "$pgport" -U "$pguser" -qc "DROP DATABASE IF EXISTS $pgdb" || true
 }
 trap cleanup EXIT
-./mvnw -q -pl platform/server dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/classpath.txt" > /dev/null
+# Builds the node and the test classes, and writes their class path (the reactor resolves the
+# platform's own modules only within a build that packages them).
+mkdir -p "$target"
+./mvnw -q -pl platform/server -am -DskipTests package dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt"
 java -Dpayara.microJar="$target/payara-micro.jar" -Drokhsa.war="$target/rokhsa.war" \
   -Drokhsa.root="$PWD" -Drokhsa.it.dir="$work" -Drokhsa.dev-signing="$PWD/plugins/src/dev-signing" \
   -Drokhsa.it.boot-timeout-seconds=600 \

@@ -131,7 +131,8 @@ public final class CrashCycles {
   /**
    * Starts the node, then {@code cycles} times: {@code clients} clients deposit, the node is killed
    * at a random moment (within {@code maxRun} of the first few deposits acknowledged), and started
-   * again; then {@code cleanRestarts} restarts after a SIGTERM, for comparison; then everything
+   * again; {@code cleanRestarts} restarts after a SIGTERM are spread evenly between the cycles, so
+   * that both kinds of start are timed under the same load on the machine; then everything
    * acknowledged is checked.
    */
   public Report run(int cycles, int clients, Duration maxRun, int cleanRestartCount) {
@@ -156,8 +157,14 @@ public final class CrashCycles {
                 + " ms; "
                 + violations.size()
                 + " violation(s) so far");
+        if (cleanRestartCount > 0
+            && cycle % Math.max(1, cycles / cleanRestartCount) == 0
+            && cleanRestarts.size() < cleanRestartCount) {
+          server.stop();
+          server = startAndWatch(war, cleanRestarts);
+        }
       }
-      for (int i = 0; i < cleanRestartCount; i++) {
+      while (cleanRestarts.size() < cleanRestartCount) {
         server.stop();
         server = startAndWatch(war, cleanRestarts);
       }
