@@ -145,6 +145,11 @@ public final class CrashCycles {
         depositUntilKilled(server, clients, maxRun);
         long started = System.nanoTime();
         server = startAndWatch(war, crashRestarts);
+        // What this cycle acknowledged is looked for at once, so that a long soak stopped early
+        // still says what it proved; everything is looked for again at the end.
+        List<Deposit> cycleDeposits =
+            List.copyOf(acknowledged.subList(before, acknowledged.size()));
+        int[] cycleOutcome = verify(server, cycleDeposits);
         progress.accept(
             "cycle "
                 + cycle
@@ -155,6 +160,10 @@ public final class CrashCycles {
                 + " deposits acknowledged before the kill, ready again in "
                 + Duration.ofNanos(System.nanoTime() - started).toMillis()
                 + " ms; "
+                + (cycleDeposits.size() - cycleOutcome[0])
+                + " of them found after the restart; "
+                + acknowledged.size()
+                + " acknowledged in all; "
                 + violations.size()
                 + " violation(s) so far");
         if (cleanRestartCount > 0
@@ -168,7 +177,7 @@ public final class CrashCycles {
         server.stop();
         server = startAndWatch(war, cleanRestarts);
       }
-      int[] outcome = verify(server);
+      int[] outcome = verify(server, List.copyOf(acknowledged));
       return new Report(
           cycles,
           acknowledged.size(),
@@ -389,14 +398,14 @@ public final class CrashCycles {
    *
    * @return lost deposits and repeated references
    */
-  private int[] verify(PayaraProcess server) {
+  private int[] verify(PayaraProcess server, List<Deposit> deposits) {
     Http anonymous = server.http();
     Map<String, Http> owners = new HashMap<>();
     applicants.forEach((user, password) -> owners.put(user, anonymous.signIn(user, password)));
     Map<String, String> dossierOfReference = new HashMap<>();
     int repeated = 0;
     int lost = 0;
-    for (Deposit deposit : acknowledged) {
+    for (Deposit deposit : deposits) {
       String previous = dossierOfReference.putIfAbsent(deposit.reference(), deposit.dossierId());
       if (previous != null && !previous.equals(deposit.dossierId())) {
         repeated++;
