@@ -61,8 +61,10 @@ public interface SignatureProvider extends ExtensionPoint {
    *
    * @param signatory the signatory's reference, as the platform gave it to {@link
    *     #createCredential} (a provider that cannot tell whose a key is lists all it holds)
+   * @param pin the PIN, where the provider shows its keys only once unlocked (a PKCS#11 token
+   *     requiring login); {@code null} where it needs none; used here and forgotten
    */
-  default List<Credential> credentials(String signatory) throws SigningFailure {
+  default List<Credential> credentials(String signatory, char[] pin) throws SigningFailure {
     return List.of();
   }
 

@@ -32,7 +32,7 @@ class SignatureProviderTest {
   @Test
   void optionalCapabilitiesAreOffByDefaultAndSaySo() throws SigningFailure {
     assertThat(minimal.createsCredentials()).isFalse();
-    assertThat(minimal.credentials("signatory-1")).isEmpty();
+    assertThat(minimal.credentials("signatory-1", null)).isEmpty();
     assertThatThrownBy(
             () ->
                 minimal.createCredential(
