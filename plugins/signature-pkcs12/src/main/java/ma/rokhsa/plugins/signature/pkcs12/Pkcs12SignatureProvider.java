@@ -62,6 +62,10 @@ import org.pf4j.Extension;
  * replaced (a new key, a new certificate), which the platform does by revoking the old key. A
  * correct PIN resets the count. New PINs have at least {@code min-pin-length} characters (6).
  *
+ * <p>On several nodes, every node must see every key store: set {@code dir} (an absolute path) to a
+ * directory all nodes mount, as for {@code rokhsa.storage.kind=shared}. Failed PINs are counted in
+ * that directory, so the bound holds across nodes (within a try or two of nodes racing).
+ *
  * <p>Holds no open resource: a session holds the private key in memory until it is closed.
  */
 @Extension
@@ -84,7 +88,13 @@ public class Pkcs12SignatureProvider implements SignatureProvider {
 
   public Pkcs12SignatureProvider(PluginContext context) {
     this.context = context;
-    this.root = context.dataDirectory().resolve("credentials");
+    this.root =
+        context
+            .setting("dir")
+            .map(String::strip)
+            .map(java.nio.file.Path::of)
+            .filter(Path::isAbsolute)
+            .orElseGet(() -> context.dataDirectory().resolve("credentials"));
     this.maxFailedPins = intSetting(context, "max-failed-pins", 5);
     this.minPinLength = intSetting(context, "min-pin-length", 6);
   }

@@ -172,6 +172,24 @@ class Pkcs12SignatureProviderTest {
   }
 
   @Test
+  void keyStoresMayLiveInADirectoryEveryNodeShares(@TempDir Path shared) throws Exception {
+    Map<String, String> settings = Map.of("dir", shared.toString());
+    Pkcs12SignatureProvider nodeA =
+        new Pkcs12SignatureProvider(PluginContext.of(Clock.systemUTC(), data, settings));
+    NewCredential created =
+        nodeA.createCredential(CredentialRequest.rsa("signatory-7", "Président"), PIN.clone());
+    nodeA.storeCertificateChain(
+        created.id(), authority.issue("Karim Benali", created.publicKey()), PIN.clone());
+    Pkcs12SignatureProvider nodeB =
+        new Pkcs12SignatureProvider(
+            PluginContext.of(Clock.systemUTC(), data.resolve("other-node"), settings));
+    try (SigningSession session = nodeB.open(created.id(), PIN.clone())) {
+      assertThat(session.sign("SHA256withRSA", new byte[] {1})).isNotEmpty();
+    }
+    assertThat(shared.resolve(created.id()).resolve("keystore.p12")).isRegularFile();
+  }
+
+  @Test
   void aShortPinIsRefusedForANewCredential() {
     assertThatThrownBy(
             () -> provider.createCredential(CredentialRequest.rsa("s", "l"), "12345".toCharArray()))
