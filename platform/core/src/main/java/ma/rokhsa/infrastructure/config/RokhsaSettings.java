@@ -43,12 +43,14 @@ public class RokhsaSettings {
   private Optional<Path> storageDir;
   private Duration pluginPollInterval;
   private Duration drainTimeout;
+  private Config config;
 
   /** For CDI's proxy. */
   protected RokhsaSettings() {}
 
   @Inject
   RokhsaSettings(Config config) {
+    this.config = config;
     this.home = Path.of(config.getValue("rokhsa.home", String.class)).toAbsolutePath().normalize();
     this.dataDir = home.resolve(config.getValue("rokhsa.data.dir", String.class)).normalize();
     this.pluginsDir = home.resolve(config.getValue("rokhsa.plugins.dir", String.class)).normalize();
@@ -223,6 +225,15 @@ public class RokhsaSettings {
    */
   public Duration drainTimeout() {
     return drainTimeout;
+  }
+
+  /**
+   * A setting of one plugin, {@code rokhsa.plugin.<plugin id>.<name>} (environment variable {@code
+   * ROKHSA_PLUGIN_<PLUGIN_ID>_<NAME>}), as its extensions read it through their {@code
+   * PluginContext}.
+   */
+  public Optional<String> pluginSetting(String pluginId, String name) {
+    return config.getOptionalValue("rokhsa.plugin." + pluginId + "." + name, String.class);
   }
 
   /** Demo mode: demo accounts and data. Never on in production. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import ma.rokhsa.application.InvalidInput;
@@ -24,6 +25,7 @@ import ma.rokhsa.plugin.api.notification.NotificationChannel;
 import ma.rokhsa.plugin.api.procedure.DefinitionException;
 import ma.rokhsa.plugin.api.procedure.ProcedureDefinition;
 import ma.rokhsa.plugin.api.procedure.ProcedureProvider;
+import ma.rokhsa.plugin.api.signature.SignatureProvider;
 import ma.rokhsa.plugin.definitions.YamlDefinitionLoader;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.ExtensionFactory;
@@ -59,7 +61,7 @@ final class PluginCatalog implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(PluginCatalog.class.getName());
 
   private final PluginTrust trust;
-  private final PluginContext context;
+  private final Function<String, PluginContext> contexts;
   private final Path shipped;
   private final Path work;
   private final ExtractingZipRepository repository;
@@ -76,8 +78,17 @@ final class PluginCatalog implements AutoCloseable {
    * @param work where zips are unpacked ({@code installed/} holds those installed through the API)
    */
   PluginCatalog(Path shipped, Path work, PluginTrust trust, PluginContext context) {
+    this(shipped, work, trust, pluginId -> context);
+  }
+
+  /**
+   * @param contexts each plugin's context, by plugin id (an earlier version kept for dossiers in
+   *     flight, {@code <id>@<version>}, gets the context of {@code <id>})
+   */
+  PluginCatalog(
+      Path shipped, Path work, PluginTrust trust, Function<String, PluginContext> contexts) {
     this.trust = trust;
-    this.context = context;
+    this.contexts = contexts;
     this.shipped = shipped;
     this.work = work;
     this.repository =
@@ -100,7 +111,7 @@ final class PluginCatalog implements AutoCloseable {
    */
   void loadAll(Map<String, PluginStore.Setting> disabled) {
     ExtractingZipRepository zips = repository;
-    ExtensionFactory extensions = new PluginExtensionFactory(context);
+    ExtensionFactory extensions = new PluginExtensionFactory(this::contextOf);
     manager =
         new DefaultPluginManager(List.of(shipped)) {
           @Override
@@ -123,6 +134,16 @@ final class PluginCatalog implements AutoCloseable {
       activate(plugin.getPluginId(), disabled);
     }
     retained = new RetainedVersions(work.resolve("retained"), work);
+  }
+
+  /** The context of the plugin an extension class comes from. */
+  private PluginContext contextOf(Class<?> extensionClass) {
+    PluginWrapper plugin = manager == null ? null : manager.whichPlugin(extensionClass);
+    if (plugin == null) {
+      throw new IllegalStateException(extensionClass.getName() + " belongs to no loaded plugin");
+    }
+    String id = plugin.getPluginId();
+    return contexts.apply(RetainedVersions.isAlias(id) ? id.substring(0, id.indexOf('@')) : id);
   }
 
   /** Whether {@link #loadAll} has run and {@link #close} has not. */
@@ -179,6 +200,23 @@ final class PluginCatalog implements AutoCloseable {
       channels.addAll(manager.getExtensions(NotificationChannel.class, plugin.getPluginId()));
     }
     return channels;
+  }
+
+  /**
+   * The signature providers offered by the started plugins, asked for afresh on each call (a plugin
+   * stopped, upgraded or removed since is never used); empty when not open.
+   */
+  List<SignatureProvider> signatureProviders() {
+    if (manager == null) {
+      return List.of();
+    }
+    List<SignatureProvider> providers = new ArrayList<>();
+    for (PluginWrapper plugin : manager.getStartedPlugins()) {
+      if (!RetainedVersions.isAlias(plugin.getPluginId())) {
+        providers.addAll(manager.getExtensions(SignatureProvider.class, plugin.getPluginId()));
+      }
+    }
+    return providers;
   }
 
   // --- state of each plugin ------------------------------------------------------------------

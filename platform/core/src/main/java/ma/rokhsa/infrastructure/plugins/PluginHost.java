@@ -15,6 +15,7 @@ import ma.rokhsa.domain.model.dossier.DossierCensus;
 import ma.rokhsa.infrastructure.config.RokhsaSettings;
 import ma.rokhsa.plugin.api.PluginContext;
 import ma.rokhsa.plugin.api.notification.NotificationChannel;
+import ma.rokhsa.plugin.api.signature.SignatureProvider;
 
 /**
  * The plugin host: loads the plugins — PF4J zips shipped in {@code rokhsa.plugins.dir}, and those
@@ -34,7 +35,8 @@ import ma.rokhsa.plugin.api.notification.NotificationChannel;
  *
  * <p>Started by the platform's bootstrap with {@link #start()}; when the application stops, the
  * pick-up is cancelled, then every plugin is stopped, one by one, and unloaded. Extensions get the
- * platform's clock and legal time zone as a {@link PluginContext}.
+ * platform's clock and legal time zone, and their plugin's data directory and settings, as a {@link
+ * PluginContext}.
  */
 @ApplicationScoped
 public class PluginHost implements ProcedureCatalog, PluginManagement {
@@ -60,7 +62,14 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
     // Read first: a change made while the plugins load differs from it, and is picked up next.
     PluginStore.State applied = store.state();
     Path work = settings.dataDir().resolve("plugins");
-    catalog = new PluginCatalog(settings.pluginsDir(), work, trust, PluginContext.of(clock));
+    Path pluginData = settings.dataDir().resolve("plugin-data");
+    catalog =
+        new PluginCatalog(
+            settings.pluginsDir(),
+            work,
+            trust,
+            pluginId ->
+                new PlatformPluginContext(clock, pluginId, pluginData, settings::pluginSetting));
     installer = new PluginInstaller(store, census, trust, catalog, applied);
     installer.writeInstalledArchives();
     catalog.loadAll(store.disabled());
@@ -118,6 +127,14 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
    */
   public synchronized List<NotificationChannel> notificationChannels() {
     return catalog == null ? List.of() : catalog.notificationChannels();
+  }
+
+  /**
+   * The signature providers offered by the started plugins, asked for afresh on each call; empty
+   * before {@link #start()}. Each is one instance per loaded plugin version.
+   */
+  public synchronized List<SignatureProvider> signatureProviders() {
+    return catalog == null ? List.of() : catalog.signatureProviders();
   }
 
   // --- PluginManagement ----------------------------------------------------------------------

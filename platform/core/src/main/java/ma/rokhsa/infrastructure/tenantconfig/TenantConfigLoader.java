@@ -58,10 +58,18 @@ public final class TenantConfigLoader {
   static final String SERVICES = "services";
 
   /** Settings that a unit's override may set, and that units beneath inherit (but the quota). */
-  static final Set<String> OVERRIDE_SETTINGS = Set.of("theme", "procedures", "signature-key-quota");
+  static final Set<String> OVERRIDE_SETTINGS =
+      Set.of("theme", "procedures", "signature-key-quota", "signature");
 
   static final Set<String> SERVICE_SETTINGS =
-      Set.of("name-fr", "name-ar", "parent", "theme", "procedures", "signature-key-quota");
+      Set.of(
+          "name-fr",
+          "name-ar",
+          "parent",
+          "theme",
+          "procedures",
+          "signature-key-quota",
+          "signature");
 
   private static final Pattern PROCEDURE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern THEME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -217,6 +225,7 @@ public final class TenantConfigLoader {
   private record National(
       String theme,
       List<String> procedures,
+      String signatureProvider,
       SignatureKeyPolicy signatureKeys,
       long readinessThreshold) {}
 
@@ -224,14 +233,19 @@ public final class TenantConfigLoader {
     SignatureKeyPolicy fallback = SignatureKeyPolicy.DEFAULT;
     Optional<YamlTree.Mapping> file = readYaml(NATIONAL, true);
     if (file.isEmpty()) {
-      return new National("rokhsa", List.of(), fallback, 50_000);
+      return new National(
+          "rokhsa", List.of(), TenantProfile.DEFAULT_SIGNATURE_PROVIDER, fallback, 50_000);
     }
     YamlTree.Mapping national = file.get();
     national.allowOnly(Set.of("defaults", "signature-keys", "readiness"));
     Optional<YamlTree.Mapping> defaults = national.mapping("defaults");
-    defaults.ifPresent(d -> d.allowOnly(Set.of("theme", "procedures")));
+    defaults.ifPresent(d -> d.allowOnly(Set.of("theme", "procedures", "signature")));
     String theme = defaults.flatMap(d -> theme(d)).orElse("rokhsa");
     List<String> procedures = defaults.flatMap(d -> procedures(d)).orElse(List.of());
+    String signatureProvider =
+        defaults
+            .flatMap(d -> signatureProvider(d))
+            .orElse(TenantProfile.DEFAULT_SIGNATURE_PROVIDER);
 
     SignatureKeyPolicy policy = fallback;
     Optional<YamlTree.Mapping> keys = national.mapping("signature-keys");
@@ -262,7 +276,7 @@ public final class TenantConfigLoader {
       readiness.get().allowOnly(Set.of("population-threshold"));
       threshold = readiness.get().number("population-threshold", 0).orElse(threshold);
     }
-    return new National(theme, procedures, policy, threshold);
+    return new National(theme, procedures, signatureProvider, policy, threshold);
   }
 
   // --- overrides ------------------------------------------------------------------------------
@@ -271,7 +285,8 @@ public final class TenantConfigLoader {
   private record Overrides(
       Optional<String> theme,
       Optional<List<String>> procedures,
-      Optional<Integer> signatureKeyQuota) {}
+      Optional<Integer> signatureKeyQuota,
+      Optional<String> signatureProvider) {}
 
   private Map<TenantId, Overrides> readOverrides(Map<TenantId, Unit> units) {
     Map<TenantId, Overrides> overrides = new HashMap<>();
@@ -307,7 +322,34 @@ public final class TenantConfigLoader {
     return new Overrides(
         theme(section),
         procedures(section),
-        section.number("signature-key-quota", 1).map(Long::intValue));
+        section.number("signature-key-quota", 1).map(Long::intValue),
+        signatureProvider(section));
+  }
+
+  /** {@code signature: {provider: <id>}}: the signature provider's id, kebab-case. */
+  private Optional<String> signatureProvider(YamlTree.Mapping section) {
+    Optional<YamlTree.Mapping> signature = section.mapping("signature");
+    if (signature.isEmpty()) {
+      return Optional.empty();
+    }
+    signature.get().allowOnly(Set.of("provider"));
+    return signature
+        .get()
+        .string("provider")
+        .filter(
+            provider -> {
+              if (PROCEDURE_ID.matcher(provider).matches()) {
+                return true;
+              }
+              section
+                  .tree()
+                  .problem(
+                      signature.get().get("provider").orElse(null),
+                      "signature provider '"
+                          + provider
+                          + "' must be the kebab-case id of a signature provider (pkcs12, pkcs11)");
+              return false;
+            });
   }
 
   private Optional<String> theme(YamlTree.Mapping section) {
@@ -474,7 +516,9 @@ public final class TenantConfigLoader {
       Optional<TenantProfile> parent = unit.parent().map(resolved::get);
       Overrides own =
           overrides.getOrDefault(
-              unit.id(), new Overrides(Optional.empty(), Optional.empty(), Optional.empty()));
+              unit.id(),
+              new Overrides(
+                  Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
       resolved.put(
           unit.id(),
           new TenantProfile(
@@ -489,7 +533,12 @@ public final class TenantConfigLoader {
               own.procedures()
                   .orElse(parent.map(TenantProfile::procedures).orElse(national.procedures())),
               own.signatureKeyQuota()
-                  .orElse(national.signatureKeys().quotaFor(unit.kind(), unit.population()))));
+                  .orElse(national.signatureKeys().quotaFor(unit.kind(), unit.population())),
+              own.signatureProvider()
+                  .orElse(
+                      parent
+                          .map(TenantProfile::signatureProvider)
+                          .orElse(national.signatureProvider()))));
     }
     for (Service service : services) {
       TenantProfile parent = resolved.get(service.parent());
@@ -508,7 +557,8 @@ public final class TenantConfigLoader {
               own.procedures().orElse(parent.procedures()),
               own.signatureKeyQuota()
                   .orElse(
-                      national.signatureKeys().quotaFor(TenantKind.DECENTRALIZED_SERVICE, null))));
+                      national.signatureKeys().quotaFor(TenantKind.DECENTRALIZED_SERVICE, null)),
+              own.signatureProvider().orElse(parent.signatureProvider())));
     }
     return resolved;
   }

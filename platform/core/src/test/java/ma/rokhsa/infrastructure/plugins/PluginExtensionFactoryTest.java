@@ -49,6 +49,54 @@ class PluginExtensionFactoryTest {
     assertThat(factory.create(NeedsNothing.class)).isInstanceOf(NeedsNothing.class);
   }
 
+  public static class AProvider implements ma.rokhsa.plugin.api.signature.SignatureProvider {
+    final PluginContext context;
+
+    public AProvider(PluginContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public String id() {
+      return "a";
+    }
+
+    @Override
+    public ma.rokhsa.plugin.api.LocalizedText name() {
+      return new ma.rokhsa.plugin.api.LocalizedText("A", "أ");
+    }
+
+    @Override
+    public ma.rokhsa.plugin.api.signature.SigningSession open(String credentialId, char[] pin) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  void eachExtensionGetsItsPluginsContextAndASignatureProviderIsMadeOnce(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
+    PluginExtensionFactory perPlugin =
+        new PluginExtensionFactory(
+            extensionClass ->
+                new PlatformPluginContext(
+                    Clock.systemUTC(),
+                    extensionClass == AProvider.class ? "signature-a" : "other",
+                    data,
+                    (plugin, name) -> java.util.Optional.of(plugin + ":" + name)));
+    AProvider provider = perPlugin.create(AProvider.class);
+    assertThat(perPlugin.create(AProvider.class)).isSameAs(provider);
+    assertThat(provider.context.dataDirectory())
+        .isEqualTo(data.resolve("signature-a"))
+        .isDirectory();
+    assertThat(provider.context.setting("library")).contains("signature-a:library");
+    TakesTheContext other = perPlugin.create(TakesTheContext.class);
+    assertThat(perPlugin.create(TakesTheContext.class)).isNotSameAs(other);
+    assertThat(other.context.dataDirectory()).isEqualTo(data.resolve("other"));
+    assertThatThrownBy(
+            () -> new PlatformPluginContext(Clock.systemUTC(), "../etc", data, (p, n) -> null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void aConstructorThatThrowsIsReportedWithItsCause() {
     assertThatThrownBy(() -> factory.create(Throws.class))

@@ -110,6 +110,38 @@ class TenantConfigLoaderTest {
   }
 
   @Test
+  void theSignatureProviderIsPkcs12UnlessSaidAndInheritsDownToServices() throws IOException {
+    minimalConfig();
+    write("territories/06.141.yaml", "signature:\n  provider: pkcs11\n");
+    write("services/agence.yaml", "name-fr: Agence\nname-ar: وكالة\nparent: \"06.141.01.0\"\n");
+
+    TenantConfiguration config = TenantConfigLoader.load(dir);
+
+    assertThat(config.tenants().get(TenantId.of("06")).signatureProvider()).isEqualTo("pkcs12");
+    assertThat(config.tenants().get(TenantId.of("04")).signatureProvider()).isEqualTo("pkcs12");
+    assertThat(config.tenants().get(TenantId.of("06.141")).signatureProvider()).isEqualTo("pkcs11");
+    assertThat(config.tenants().get(TenantId.of("06.141.01.0")).signatureProvider())
+        .isEqualTo("pkcs11");
+    assertThat(config.tenants().get(TenantId.of("svc-agence")).signatureProvider())
+        .isEqualTo("pkcs11");
+
+    write("national.yaml", "defaults:\n  theme: rokhsa\n  signature:\n    provider: barid-esign\n");
+    write("territories/06.141.yaml", "theme: casa\n");
+    config = TenantConfigLoader.load(dir);
+    assertThat(config.tenants().get(TenantId.of("06.141.02.1")).signatureProvider())
+        .isEqualTo("barid-esign");
+  }
+
+  @Test
+  void aSignatureProviderThatIsNoIdIsRefusedWithItsLine() throws IOException {
+    minimalConfig();
+    write("territories/06.yaml", "theme: casa\nsignature:\n  provider: PKCS 11\n");
+    assertThat(refused().getMessage()).contains("territories/06.yaml:3").contains("PKCS 11");
+    write("territories/06.yaml", "signature:\n  tsa: x\n");
+    assertThat(refused().getMessage()).contains("territories/06.yaml").contains("tsa");
+  }
+
+  @Test
   void brokenYamlNamesFileAndLine() throws IOException {
     minimalConfig();
     write("territories/06.yaml", "theme: casa\nprocedures: [a, b\n");
@@ -244,6 +276,7 @@ class TenantConfigLoaderTest {
             "large-quota",
             "readiness",
             "population-threshold",
+            "provider",
             "waves",
             "regions",
             "name");

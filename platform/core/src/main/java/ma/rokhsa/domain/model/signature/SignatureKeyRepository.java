@@ -20,6 +20,12 @@ public interface SignatureKeyRepository {
 
   Optional<SignatureKey> key(Long id);
 
+  /** The key bound to this credential of this provider, revoked or not. */
+  Optional<SignatureKey> keyOfCredential(String provider, String credentialId);
+
+  /** A signatory's keys, newest first; revoked ones included. */
+  List<SignatureKey> keysOf(Long signatoryId);
+
   void store(SignatureKey key);
 
   List<ExtraKeyPurchase> purchases();

@@ -62,6 +62,9 @@ public class Tenant {
   @Column(name = "theme", nullable = false, length = 64)
   private String theme;
 
+  @Column(name = "signature_provider", nullable = false, length = 64)
+  private String signatureProvider;
+
   @Convert(converter = ProcedureListConverter.class)
   @Column(name = "procedures", nullable = false, length = 2000)
   private List<String> procedures = new ArrayList<>();
@@ -112,6 +115,8 @@ public class Tenant {
     procedures = track(changed, "procedures", procedures, profile.procedures());
     signatureKeyQuota =
         track(changed, "signatureKeyQuota", signatureKeyQuota, profile.signatureKeyQuota());
+    signatureProvider =
+        track(changed, "signatureProvider", signatureProvider, profile.signatureProvider());
     return changed;
   }
 
@@ -181,6 +186,11 @@ public class Tenant {
 
   public String theme() {
     return theme;
+  }
+
+  /** The id of the signature provider its signatories' keys live in (tenant-config/). */
+  public String signatureProvider() {
+    return signatureProvider;
   }
 
   /**

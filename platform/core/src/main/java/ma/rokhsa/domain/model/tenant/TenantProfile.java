@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param theme the theme its pages use
  * @param procedures ids of the procedures it offers, sorted
  * @param signatureKeyQuota how many signature keys it gets without extra cost
+ * @param signatureProvider the id of the signature provider its signatories' keys live in ({@code
+ *     pkcs12}, the embedded default; {@code pkcs11})
  */
 public record TenantProfile(
     TenantId id,
@@ -30,7 +32,37 @@ public record TenantProfile(
     Optional<Long> population,
     String theme,
     List<String> procedures,
-    int signatureKeyQuota) {
+    int signatureKeyQuota,
+    String signatureProvider) {
+
+  /** The signature provider of a tenant whose configuration names none. */
+  public static final String DEFAULT_SIGNATURE_PROVIDER = "pkcs12";
+
+  /** A profile with the default signature provider. */
+  public TenantProfile(
+      TenantId id,
+      TenantKind kind,
+      Optional<TenantId> parent,
+      String path,
+      String nameFr,
+      String nameAr,
+      Optional<Long> population,
+      String theme,
+      List<String> procedures,
+      int signatureKeyQuota) {
+    this(
+        id,
+        kind,
+        parent,
+        path,
+        nameFr,
+        nameAr,
+        population,
+        theme,
+        procedures,
+        signatureKeyQuota,
+        DEFAULT_SIGNATURE_PROVIDER);
+  }
 
   public TenantProfile {
     Objects.requireNonNull(id, "id");
@@ -41,6 +73,7 @@ public record TenantProfile(
     Objects.requireNonNull(nameAr, "nameAr");
     Objects.requireNonNull(population, "population");
     Objects.requireNonNull(theme, "theme");
+    Objects.requireNonNull(signatureProvider, "signatureProvider");
     procedures = procedures.stream().sorted().distinct().toList();
     if (signatureKeyQuota < 1) {
       throw new IllegalArgumentException("signature key quota must be at least 1");

@@ -52,6 +52,27 @@ class JpaSignatureKeyRepository implements SignatureKeyRepository {
   }
 
   @Override
+  public Optional<SignatureKey> keyOfCredential(String provider, String credentialId) {
+    return em.createQuery(
+            "select k from SignatureKey k where k.provider = :provider"
+                + " and k.credentialId = :credential",
+            SignatureKey.class)
+        .setParameter("provider", provider)
+        .setParameter("credential", credentialId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<SignatureKey> keysOf(Long signatoryId) {
+    return em.createQuery(
+            "select k from SignatureKey k where k.signatoryId = :signatory order by k.id desc",
+            SignatureKey.class)
+        .setParameter("signatory", signatoryId)
+        .getResultList();
+  }
+
+  @Override
   public void store(SignatureKey key) {
     em.persist(key);
   }

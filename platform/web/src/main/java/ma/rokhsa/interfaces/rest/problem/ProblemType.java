@@ -29,6 +29,10 @@ public enum ProblemType {
   PROCEDURE_UNAVAILABLE("procedure-unavailable", "The procedure is not available", 503),
   PROCEDURE_NOT_OFFERABLE(
       "procedure-not-offerable", "The procedure cannot be offered by this tenant", 422),
+  WRONG_PIN("wrong-pin", "The PIN does not unlock the signature key", 422),
+  SIGNING_KEY_UNUSABLE("signing-key-unusable", "The signature key cannot sign", 403),
+  SIGNATURE_PROVIDER_UNAVAILABLE(
+      "signature-provider-unavailable", "The signature provider is not available", 503),
   INTERNAL_ERROR("internal-error", "Internal error", 500),
   NODE_NOT_SERVING("node-not-serving", "This node is starting or stopping", 503),
   SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503);

@@ -17,6 +17,10 @@ class ProblemTypeTest {
         .hasToString("https://rokhsa.ma/problems/malformed-body");
     assertThat(ProblemType.PROCEDURE_NOT_OFFERABLE.uri())
         .hasToString("https://rokhsa.ma/problems/procedure-not-offerable");
+    assertThat(ProblemType.WRONG_PIN.uri()).hasToString("https://rokhsa.ma/problems/wrong-pin");
+    assertThat(ProblemType.SIGNING_KEY_UNUSABLE.status()).isEqualTo(403);
+    assertThat(ProblemType.SIGNATURE_PROVIDER_UNAVAILABLE.uri())
+        .hasToString("https://rokhsa.ma/problems/signature-provider-unavailable");
     assertThat(ProblemType.forStatus(422)).isEqualTo(ProblemType.HTTP_ERROR);
     assertThat(Arrays.stream(ProblemType.values()).map(ProblemType::uri)).doesNotHaveDuplicates();
   }

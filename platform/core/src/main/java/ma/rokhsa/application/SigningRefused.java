@@ -1,0 +1,37 @@
+package ma.rokhsa.application;
+
+/**
+ * A signature was not made, for a reason the signatory or the operators can act on — never an
+ * internal error. Interfaces answer {@link Why#WRONG_PIN} 422 ({@code wrong-pin}), {@link
+ * Why#KEY_UNUSABLE} 403 ({@code signing-key-unusable}), {@link Why#PROVIDER_UNAVAILABLE} 503
+ * ({@code signature-provider-unavailable}). The message never contains the PIN.
+ */
+public class SigningRefused extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Why. */
+  public enum Why {
+    /**
+     * The PIN does not unlock the key: the signatory may try again (the message says how often).
+     */
+    WRONG_PIN,
+    /**
+     * The key cannot sign: revoked, expired, not yet certified, locked, or unknown to its provider.
+     */
+    KEY_UNUSABLE,
+    /** Its signature provider is not started, not configured or not answering: try later. */
+    PROVIDER_UNAVAILABLE
+  }
+
+  private final Why why;
+
+  public SigningRefused(Why why, String message, Throwable cause) {
+    super(message, cause);
+    this.why = why;
+  }
+
+  public Why why() {
+    return why;
+  }
+}
