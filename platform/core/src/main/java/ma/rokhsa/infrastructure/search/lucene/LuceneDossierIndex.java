@@ -278,12 +278,12 @@ public final class LuceneDossierIndex implements DossierSearch, DossierIndexer, 
   public SearchPage search(SearchRequest request) {
     Query matching = query(request);
     Sort sort = sort(request.sort());
-    FieldDoc after =
-        request.cursor() == null
-            ? null
-            : after(SearchCursor.decode(request.cursor(), request.sort()));
+    SearchCursor cursor =
+        request.cursor() == null ? null : SearchCursor.decode(request.cursor(), request.sort());
     FacetedSearcher searcher = (FacetedSearcher) acquire();
     try {
+      FieldDoc after =
+          cursor == null ? null : after(cursor, searcher.getIndexReader().maxDoc() - 1);
       FacetsCollectorManager.FacetsResult result =
           FacetsCollectorManager.searchAfter(
               searcher, after, matching, request.size(), sort, true, new FacetsCollectorManager());
@@ -393,11 +393,16 @@ public final class LuceneDossierIndex implements DossierSearch, DossierIndexer, 
    */
   Query text(String q) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
+    StringBuilder words = new StringBuilder();
     for (String token : q.split("\\s+")) {
       if (REFERENCE.matcher(token).matches()) {
+        // A reference is looked up as such, not as words (its digits are in tenant codes too).
         b.add(boost(new TermQuery(new Term(DossierFields.REFERENCE, token)), 20), Occur.SHOULD);
+      } else {
+        words.append(token).append(' ');
       }
     }
+    q = words.toString().strip();
     for (String id : Identifiers.inQuery(q)) {
       b.add(boost(new TermQuery(new Term(DossierFields.IDENTIFIER, id)), 20), Occur.SHOULD);
     }
@@ -444,13 +449,17 @@ public final class LuceneDossierIndex implements DossierSearch, DossierIndexer, 
     }
   }
 
-  private static FieldDoc after(SearchCursor c) {
+  /**
+   * The cursor as Lucene's "after" hit. Its doc id is the reader's last: the id sort field never
+   * ties, and if it did (the same dossier), the hit would count as already seen.
+   */
+  private static FieldDoc after(SearchCursor c, int lastDoc) {
     Object first =
         c.sort() == SearchSort.RELEVANCE
             ? (Object) Float.valueOf(c.value())
             : Long.valueOf(c.value());
     float score = c.sort() == SearchSort.RELEVANCE ? Float.parseFloat(c.value()) : Float.NaN;
-    return new FieldDoc(Integer.MAX_VALUE, score, new Object[] {first, new BytesRef(c.id())});
+    return new FieldDoc(Math.max(lastDoc, 0), score, new Object[] {first, new BytesRef(c.id())});
   }
 
   private static SearchCursor cursorOf(SearchSort sort, FieldDoc last) {
