@@ -158,6 +158,28 @@ public final class DossierAnalyzers {
     return out;
   }
 
+  /** The terms of a text grouped by position: the keys of one name come as one group. */
+  static java.util.List<java.util.List<String>> termsByPosition(Analyzer analyzer, String text) {
+    java.util.List<java.util.List<String>> out = new java.util.ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("f", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute position =
+          ts.addAttribute(
+              org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (position.getPositionIncrement() > 0 || out.isEmpty()) {
+          out.add(new java.util.ArrayList<>());
+        }
+        out.get(out.size() - 1).add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
   private static TokenStream multilingual(Tokenizer source, SynonymMap synonyms) {
     TokenStream s = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
     s = new LowerCaseFilter(s);
@@ -177,8 +199,10 @@ public final class DossierAnalyzers {
   private static CharArraySet stopWords() {
     CharArraySet set = new CharArraySet(FrenchAnalyzer.getDefaultStopSet(), false);
     set.addAll(ArabicAnalyzer.getDefaultStopSet());
-    // Particles of names and places, not words to drop ("ait" is also a form of avoir).
-    set.removeAll(java.util.List.of("ben", "el", "al", "ait"));
+    // The article of place and street names (Route d'El Jadida) says nothing; "ait" (a form of
+    // avoir to the French list) is a name particle.
+    set.addAll(java.util.List.of("el", "al"));
+    set.remove("ait");
     return CharArraySet.unmodifiableSet(set);
   }
 

@@ -51,6 +51,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -103,6 +104,28 @@ public final class LuceneDossierIndex implements DossierSearch, DossierIndexer, 
           DossierFields.REGION);
 
   static final String OVERDUE_FACET = "overdue";
+
+  private static org.apache.lucene.document.FieldType nameType() {
+    org.apache.lucene.document.FieldType t = new org.apache.lucene.document.FieldType(SNIPPET_TYPE);
+    t.setOmitNorms(true);
+    t.freeze();
+    return t;
+  }
+
+  /** Text shown in snippets: offsets in the postings, so highlighting re-analyzes nothing. */
+  private static final org.apache.lucene.document.FieldType SNIPPET_TYPE = snippetType();
+
+  /** Names: a long name or one written in two scripts is no less a match (no length norms). */
+  private static final org.apache.lucene.document.FieldType NAME_TYPE = nameType();
+
+  private static org.apache.lucene.document.FieldType snippetType() {
+    org.apache.lucene.document.FieldType t =
+        new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
+    t.setIndexOptions(
+        org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    return t;
+  }
 
   private static final Pattern REFERENCE = Pattern.compile("\\S+-\\d{4}-\\d{6,18}");
   private static final int SNIPPET_FIELDS_MAX = 1;
@@ -235,9 +258,14 @@ public final class LuceneDossierIndex implements DossierSearch, DossierIndexer, 
     }
     List<String> people = new ArrayList<>(d.applicantNames());
     people.addAll(d.architectNames());
+    Set<String> nameKeys = new java.util.LinkedHashSet<>();
     for (String name : people) {
-      doc.add(new TextField(DossierFields.NAMES, name, Field.Store.YES));
-      doc.add(new TextField(DossierFields.NAME_KEYS, name, Field.Store.NO));
+      doc.add(new Field(DossierFields.NAMES, name, NAME_TYPE));
+      nameKeys.addAll(DossierAnalyzers.terms(keys, name));
+    }
+    // Each key once, as a keyword: a name written in both scripts does not count twice.
+    for (String key : nameKeys) {
+      doc.add(new StringField(DossierFields.NAME_KEYS, key, Field.Store.NO));
     }
     if (!d.applicantNames().isEmpty()) {
       doc.add(new StoredField(DossierFields.APPLICANT, d.applicantNames().get(0)));
@@ -249,11 +277,11 @@ public final class LuceneDossierIndex implements DossierSearch, DossierIndexer, 
       doc.add(new StoredField(DossierFields.COMMUNE, d.commune().get(0)));
     }
     if (!d.address().isBlank()) {
-      doc.add(new TextField(DossierFields.ADDRESS, d.address(), Field.Store.YES));
+      doc.add(new Field(DossierFields.ADDRESS, d.address(), SNIPPET_TYPE));
     }
     String body = String.join("\n", d.formText(), String.join("\n", d.avisSummaries())).strip();
     if (!body.isEmpty()) {
-      doc.add(new TextField(DossierFields.TEXT, body, Field.Store.YES));
+      doc.add(new Field(DossierFields.TEXT, body, SNIPPET_TYPE));
     }
     return doc;
   }
@@ -406,20 +434,53 @@ public final class LuceneDossierIndex implements DossierSearch, DossierIndexer, 
     for (String id : Identifiers.inQuery(q)) {
       b.add(boost(new TermQuery(new Term(DossierFields.IDENTIFIER, id)), 20), Occur.SHOULD);
     }
-    terms(b, names, DossierFields.NAMES, q, 2f);
-    for (String key : DossierAnalyzers.terms(keys, q)) {
-      b.add(boost(new TermQuery(new Term(DossierFields.NAME_KEYS, key)), 1.5f), Occur.SHOULD);
-      if (key.length() >= 4) {
-        b.add(
-            boost(new FuzzyQuery(new Term(DossierFields.NAME_KEYS, key), 1, 1), 0.3f),
-            Occur.SHOULD);
-      }
+    terms(b, names, DossierFields.NAMES, q, NAME_AS_WRITTEN);
+    for (List<String> name : DossierAnalyzers.termsByPosition(keys, q)) {
+      b.add(nameKeyQuery(name), Occur.SHOULD);
     }
     terms(b, names, DossierFields.PLACE, q, 1f);
     terms(b, address, DossierFields.ADDRESS, q, 1f);
-    terms(b, text, DossierFields.TEXT, q, 1f);
+    terms(b, text, DossierFields.TEXT, q, 0.5f);
     BooleanQuery built = b.build();
     return built.clauses().isEmpty() ? new MatchNoDocsQuery("no searchable word") : built;
+  }
+
+  /**
+   * Weight of a name spelled exactly as written: a hint, well below the key that spellings share.
+   */
+  static final float NAME_AS_WRITTEN = 0.3f;
+
+  static final float NAME_KEY = 2f;
+  static final float NAME_STRICT_KEY = 0.6f;
+  static final float NAME_FUZZY_KEY = 0.4f;
+
+  /**
+   * One name of the query: the best of its keys (its own, without a glued particle), then the best
+   * of its strict keys on top (Mohamed over Mahmoud), or one edit away on the loose key (a typo),
+   * well below: a near miss (Mehdi for Mohamed) never outranks the name itself.
+   */
+  private static Query nameKeyQuery(List<String> keysOfOneName) {
+    List<Query> loose = new ArrayList<>();
+    List<Query> strict = new ArrayList<>();
+    for (String key : keysOfOneName) {
+      Term t = new Term(DossierFields.NAME_KEYS, key);
+      if (key.startsWith(NameKeys.STRICT)) {
+        strict.add(new TermQuery(t));
+      } else {
+        loose.add(boost(new TermQuery(t), NAME_KEY));
+        if (key.length() >= 4) {
+          loose.add(boost(new FuzzyQuery(t, 1, 1), NAME_FUZZY_KEY));
+        }
+      }
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    if (!loose.isEmpty()) {
+      b.add(new DisjunctionMaxQuery(loose, 0f), Occur.SHOULD);
+    }
+    if (!strict.isEmpty()) {
+      b.add(boost(new DisjunctionMaxQuery(strict, 0f), NAME_STRICT_KEY), Occur.SHOULD);
+    }
+    return b.build();
   }
 
   private static void terms(
@@ -506,7 +567,7 @@ public final class LuceneDossierIndex implements DossierSearch, DossierIndexer, 
       UnifiedHighlighter highlighter = UnifiedHighlighter.builder(s, analyzer).build();
       int[] passages = new int[fields.length];
       java.util.Arrays.fill(passages, SNIPPET_FIELDS_MAX);
-      snippets = highlighter.highlightFields(fields, matching, top, passages);
+      snippets = highlighter.highlightFields(fields, highlighted(r.q()), top, passages);
     }
     List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
     for (int i = 0; i < top.scoreDocs.length; i++) {
@@ -538,6 +599,18 @@ public final class LuceneDossierIndex implements DossierSearch, DossierIndexer, 
               hl));
     }
     return hits;
+  }
+
+  /**
+   * What snippets mark: the words of the text in the shown fields only. Highlighting with the whole
+   * query (filters, fuzzy keys) cost a hundred times more and marks nothing more in those fields.
+   */
+  private Query highlighted(String q) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    terms(b, names, DossierFields.NAMES, q, 1f);
+    terms(b, address, DossierFields.ADDRESS, q, 1f);
+    terms(b, text, DossierFields.TEXT, q, 1f);
+    return b.build();
   }
 
   private IndexSearcher acquire() {

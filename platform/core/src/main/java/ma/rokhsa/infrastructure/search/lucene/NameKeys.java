@@ -147,7 +147,9 @@ public final class NameKeys {
         // vowel u (Oussama = أسامة); inside a word w is a long vowel, dropped as in Arabic.
         if (first) {
           append(out, isVowel(after) ? 'w' : 'a');
-        } else if (strict) {
+        } else if (strict && !isVowel(after)) {
+          // A long u (Mahmoud = محمود); before a vowel it is a short u with ʿayn or hamza
+          // (Souad = سعاد, Raouf = رؤوف), which Arabic does not write as و.
           append(out, 'w');
         }
         i += 2;
@@ -173,6 +175,8 @@ public final class NameKeys {
           append(out, 'a');
         } else if (strict && c == 'i') {
           append(out, 'y');
+        } else if (strict && c == 'u' && next != 0 && !isVowel(next)) {
+          append(out, 'w'); // English-style long u: Mahmud = محمود, Yunus = يونس
         }
         i++;
         continue;
@@ -202,7 +206,7 @@ public final class NameKeys {
       case 's':
         return 'x'; // ch = sh = ش
       case 'g':
-        return 'g'; // gh = غ
+        return 'g'; // gh = غ (a plain g is j, below)
       case 't':
         return 't'; // th = ث: Thami = Tami
       case 'd':
@@ -218,6 +222,8 @@ public final class NameKeys {
         return 'k'; // Qassem = Kacem
       case 'c':
         return next == 'e' || next == 'i' || next == 'y' ? 's' : 'k';
+      case 'g':
+        return 'j'; // Guezouli = Jazouli = الجزولي: ج is said g in much of Morocco
       case 'x':
         return 'x';
       default:
