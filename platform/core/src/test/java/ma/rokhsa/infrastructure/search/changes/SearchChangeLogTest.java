@@ -50,7 +50,7 @@ class SearchChangeLogTest {
   void aLowerNumberCommittingAfterAHigherOneIsStillRead(String kind) throws SQLException {
     DataSource db = database(kind);
     SearchChangeLog log = new SearchChangeLog(db, GAP_TIMEOUT);
-    ChangeCursor start = end(log);
+    ChangeCursor start = end(db, log);
     String a = "dA-" + UUID.randomUUID();
     String b = "dB-" + UUID.randomUUID();
     try (Connection first = db.getConnection();
@@ -82,7 +82,7 @@ class SearchChangeLogTest {
   void aRolledBackNumberIsWaitedForThenGivenUp(String kind) throws SQLException {
     DataSource db = database(kind);
     SearchChangeLog log = new SearchChangeLog(db, GAP_TIMEOUT);
-    ChangeCursor start = end(log);
+    ChangeCursor start = end(db, log);
     String kept = "kept-" + UUID.randomUUID();
     try (Connection lost = db.getConnection();
         Connection committed = db.getConnection()) {
@@ -114,7 +114,7 @@ class SearchChangeLogTest {
   void underConcurrentWritersEveryCommittedChangeIsRead(String kind) throws Exception {
     DataSource db = database(kind);
     SearchChangeLog log = new SearchChangeLog(db, GAP_TIMEOUT);
-    ChangeCursor cursor = end(log);
+    ChangeCursor cursor = end(db, log);
     String run = UUID.randomUUID().toString().substring(0, 8);
     Set<String> committed = ConcurrentHashMap.newKeySet();
     ExecutorService writers = Executors.newFixedThreadPool(6);
@@ -176,7 +176,7 @@ class SearchChangeLogTest {
   void aRebuildStartsAtTheEndWithTheChangesInFlightAsGaps(String kind) throws SQLException {
     DataSource db = database(kind);
     SearchChangeLog log = new SearchChangeLog(db, GAP_TIMEOUT);
-    long before = end(log).highWater();
+    long before = end(db, log).highWater();
     String late = "late-" + UUID.randomUUID();
     try (Connection inFlight = db.getConnection();
         Connection other = db.getConnection()) {
@@ -194,8 +194,14 @@ class SearchChangeLogTest {
 
   // --- helpers -------------------------------------------------------------------------------
 
-  /** The current end of the log, with no gap: what the tests start from on a reused database. */
-  private static ChangeCursor end(SearchChangeLog log) throws SQLException {
+  /**
+   * A cursor at a fresh marker change, with no gap: what each test starts from on a reused database
+   * (numbers rolled back by earlier tests are below it).
+   */
+  private static ChangeCursor end(DataSource db, SearchChangeLog log) throws SQLException {
+    try (Connection c = db.getConnection()) {
+      SearchChangeLog.record(c, "06.141.01.01", "marker", NOW);
+    }
     return new ChangeCursor(log.tail(0, NOW).highWater(), new java.util.TreeMap<>());
   }
 
