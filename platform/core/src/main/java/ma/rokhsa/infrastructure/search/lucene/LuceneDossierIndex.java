@@ -152,6 +152,8 @@ public final class LuceneDossierIndex implements DossierSearch, DossierIndexer, 
       IndexWriterConfig config = new IndexWriterConfig(analyzer);
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+      // Only commit(data) makes changes durable, always with the change-log cursor they match.
+      config.setCommitOnClose(false);
       writer = new IndexWriter(directory, config);
       searchers = new SearcherManager(writer, new FacetedSearcherFactory(facets));
     } catch (IOException e) {
