@@ -155,20 +155,29 @@ def main():
         by_person.setdefault(d["person"], []).append(d["id"])
     pid = {p["pid"]: p for p in people}
     queries = []
-    def add(kind, q, relevant):
+    # The near misses of issue 11: Mehdi must not outrank Mohamed, nor Hamid Ahmed (same family).
+    NEAR = {"mohamed": "mehdi", "ahmed": "hamid"}
+    def near_misses(person):
+        other = NEAR.get(person["given"]) if person else None
+        if not other:
+            return []
+        return [d["id"] for d in dossiers
+                if pid[d["person"]]["given"] == other and pid[d["person"]]["family"] == person["family"]]
+    def add(kind, q, relevant, person=None):
         if not relevant:
             return
-        queries.append({"qid": f"q{len(queries) + 1:03d}", "kind": kind, "query": q, "relevant": ";".join(relevant)})
+        queries.append({"qid": f"q{len(queries) + 1:03d}", "kind": kind, "query": q, "relevant": ";".join(relevant),
+                        "must_not_outrank": ";".join(near_misses(person))})
     sample = random.sample(people, 60)
     # Near-miss people first, so they are always in the set.
     near = [p for p in people if p["family"] in ("benjelloun", "tazi", "alaoui", "idrissi")
             and p["given"] in ("mohamed", "ahmed", "hamid", "mehdi")]
     for p in near + sample[:40]:
         g, f = GIVEN[p["given"]], FAMILY[p["family"]]
-        add("name-latin", f"{random.choice(g[0])} {random.choice(f[0])}", by_person[p["pid"]])
+        add("name-latin", f"{random.choice(g[0])} {random.choice(f[0])}", by_person[p["pid"]], p)
     for p in near[:8] + sample[40:60] + sample[:12]:
         g, f = GIVEN[p["given"]], FAMILY[p["family"]]
-        add("name-arabic", f"{g[1]} {f[1]}", by_person[p["pid"]])
+        add("name-arabic", f"{g[1]} {f[1]}", by_person[p["pid"]], p)
     for p in random.sample(people, 25):
         c = p["cin"]
         letters_, digits = c.rstrip("0123456789"), c[len(c.rstrip("0123456789")):]
@@ -196,7 +205,7 @@ def main():
         rel = [d["id"] for d in dossiers if pid[d["person"]]["family"] == p["family"] and d["tenant"] == c["code"]]
         add("family+commune", f"{random.choice(f[0])} {c['name_fr']}", rel)
     with open("queries.csv", "w", encoding="utf-8", newline="") as out:
-        w = csv.DictWriter(out, fieldnames=["qid", "kind", "query", "relevant"])
+        w = csv.DictWriter(out, fieldnames=["qid", "kind", "query", "relevant", "must_not_outrank"])
         w.writeheader(); w.writerows(queries)
     print(len(dossiers), "dossiers,", len(queries), "queries")
 
