@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param hits this page
  * @param nextCursor the cursor of the next page, empty on the last one
  * @param facets for each filter (procedure, state, phase, tenant, province, region, overdue), the
- *     count of matching dossiers per value
+ *     count of matching dossiers per value; a filtered dimension is counted without its own filter
+ *     (the other values stay selectable), always within the scope
  */
 public record SearchPage(
     long total,

@@ -323,7 +323,19 @@ public final class LuceneDossierIndex implements DossierSearch, DossierIndexer, 
         total += m.totalHits;
       }
       Map<String, Map<String, Long>> counts = facetCounts(searcher, result.facetsCollector());
-      counts.put(OVERDUE_FACET, overdueCount(searcher, matching, request.today()));
+      for (String dim : FACETS) {
+        if (!filtered(request, dim).isEmpty()) {
+          FacetsCollector sideways =
+              searcher.search(query(request, dim), new FacetsCollectorManager());
+          counts.put(dim, facetCounts(searcher, sideways).get(dim));
+        }
+      }
+      counts.put(
+          OVERDUE_FACET,
+          overdueCount(
+              searcher,
+              request.overdue() == null ? matching : query(request, OVERDUE_FACET),
+              request.today()));
       List<SearchHit> hits = hits(searcher, top, matching, request);
       Optional<String> next = Optional.empty();
       if (top.scoreDocs.length == request.size() && after(top, total, after)) {
@@ -345,17 +357,25 @@ public final class LuceneDossierIndex implements DossierSearch, DossierIndexer, 
 
   /** The whole query: the scope and the filters as filter clauses, the text as the scored part. */
   Query query(SearchRequest r) {
+    return query(r, null);
+  }
+
+  /**
+   * The query without the filter of one facet dimension ({@code without}), for that dimension's
+   * counts: selecting a procedure still shows how many dossiers the other procedures have. The
+   * scope and the drafts rule are never left out.
+   */
+  private Query query(SearchRequest r, String without) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(scope(r.scope()), Occur.FILTER);
     if (!r.scope().seesDrafts()) {
       b.add(new TermQuery(new Term(DossierFields.PHASE, Phase.DRAFT.name())), Occur.MUST_NOT);
     }
-    anyOf(b, DossierFields.PROCEDURE, r.procedures());
-    anyOf(b, DossierFields.STATE, r.states());
-    anyOf(b, DossierFields.PHASE, r.phases().stream().map(Phase::name).collect(Collectors.toSet()));
-    anyOf(b, DossierFields.TENANT, r.tenants());
-    anyOf(b, DossierFields.PROVINCE, r.provinces());
-    anyOf(b, DossierFields.REGION, r.regions());
+    for (String dim : FACETS) {
+      if (!dim.equals(without)) {
+        anyOf(b, dim, filtered(r, dim));
+      }
+    }
     if (r.depositedFrom() != null || r.depositedTo() != null) {
       long from =
           r.depositedFrom() == null
@@ -372,12 +392,32 @@ public final class LuceneDossierIndex implements DossierSearch, DossierIndexer, 
       long to = r.dueTo() == null ? Long.MAX_VALUE : r.dueTo().toEpochDay();
       b.add(LongPoint.newRangeQuery(DossierFields.DUE, from, to), Occur.FILTER);
     }
-    if (r.overdue() != null) {
+    if (r.overdue() != null && !OVERDUE_FACET.equals(without)) {
       b.add(overdue(r.today()), r.overdue() ? Occur.FILTER : Occur.MUST_NOT);
     }
     String q = r.q().strip();
     b.add(q.isEmpty() ? new MatchAllDocsQuery() : text(q), Occur.MUST);
     return b.build();
+  }
+
+  /** The values a request filters a facet dimension on (empty: not filtered). */
+  private static Set<String> filtered(SearchRequest r, String dim) {
+    switch (dim) {
+      case DossierFields.PROCEDURE:
+        return r.procedures();
+      case DossierFields.STATE:
+        return r.states();
+      case DossierFields.PHASE:
+        return r.phases().stream().map(Phase::name).collect(Collectors.toSet());
+      case DossierFields.TENANT:
+        return r.tenants();
+      case DossierFields.PROVINCE:
+        return r.provinces();
+      case DossierFields.REGION:
+        return r.regions();
+      default:
+        throw new IllegalArgumentException(dim);
+    }
   }
 
   private static Query scope(SearchScope scope) {

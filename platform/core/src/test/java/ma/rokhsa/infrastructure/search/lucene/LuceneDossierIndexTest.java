@@ -136,7 +136,26 @@ class LuceneDossierIndexTest {
         SearchRequest.of(new SearchScope.National(), "", TODAY)
             .withFilters(
                 Set.of("permis-habiter"), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
-    assertThat(ids(index.search(habiter))).containsExactly("d5");
+    SearchPage habiterPage = index.search(habiter);
+    assertThat(ids(habiterPage)).containsExactly("d5");
+    // The filtered dimension is counted without its own filter; the others with it.
+    assertThat(habiterPage.total()).isEqualTo(1);
+    assertThat(habiterPage.facets().get("procedure"))
+        .containsEntry("permis-construire", 5L)
+        .containsEntry("permis-habiter", 1L);
+    assertThat(habiterPage.facets().get("tenant")).containsOnlyKeys(AGADIR);
+    // Within the scope only, even for the dimension left out.
+    SearchRequest anfaHabiter =
+        SearchRequest.of(agent(ANFA), "", TODAY)
+            .withFilters(
+                Set.of("permis-habiter"), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+    SearchPage anfaPage = index.search(anfaHabiter);
+    assertThat(anfaPage.total()).isZero();
+    assertThat(anfaPage.facets().get("procedure")).containsOnly(Map.entry("permis-construire", 3L));
+    SearchRequest outsideTenant =
+        SearchRequest.of(agent(ANFA), "", TODAY)
+            .withFilters(Set.of(), Set.of(), Set.of(), Set.of(AGADIR), Set.of(), Set.of());
+    assertThat(index.search(outsideTenant).facets().get("tenant")).containsOnlyKeys(ANFA);
     SearchRequest dueSoon =
         SearchRequest.of(new SearchScope.National(), "", TODAY)
             .withDates(null, null, TODAY, TODAY.plusDays(10));
