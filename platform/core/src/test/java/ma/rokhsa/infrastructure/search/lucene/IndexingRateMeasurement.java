@@ -59,15 +59,28 @@ class IndexingRateMeasurement {
       double seconds = (System.nanoTime() - start) / 1e9;
       assertThat(index.count()).isEqualTo(count);
       List<Double> millis = new ArrayList<>();
+      java.util.TreeMap<Double, String> slowest = new java.util.TreeMap<>();
       for (int round = 0; round < 2; round++) {
         millis.clear();
+        slowest.clear();
         for (CSVRecord q : queries) {
           long t = System.nanoTime();
-          index.search(
-              SearchRequest.of(new SearchScope.National(), q.get("query"), LocalDate.now()));
-          millis.add((System.nanoTime() - t) / 1e6);
+          long total =
+              index
+                  .search(
+                      SearchRequest.of(new SearchScope.National(), q.get("query"), LocalDate.now()))
+                  .total();
+          double ms = (System.nanoTime() - t) / 1e6;
+          millis.add(ms);
+          slowest.put(ms, q.get("query") + " (" + total + " hits)");
         }
       }
+      slowest.descendingMap().entrySet().stream()
+          .limit(5)
+          .forEach(
+              e ->
+                  System.out.printf(
+                      Locale.ROOT, "MEASURE slow %.1f ms %s%n", e.getKey(), e.getValue()));
       millis.sort(null);
       System.out.printf(
           Locale.ROOT,
