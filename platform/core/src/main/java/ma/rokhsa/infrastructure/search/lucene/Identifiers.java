@@ -92,8 +92,7 @@ public final class Identifiers {
   }
 
   private static String stripZeros(String digits) {
-    String s = digits.replaceFirst("^0+(?=\\d)", "");
-    return s;
+    return digits.replaceFirst("^0+(?=\\d)", "");
   }
 
   private static String nonNull(String text) {

@@ -43,7 +43,6 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -338,7 +337,7 @@ public final class LuceneDossierIndex implements DossierSearch, DossierIndexer, 
               request.today()));
       List<SearchHit> hits = hits(searcher, top, matching, request);
       Optional<String> next = Optional.empty();
-      if (top.scoreDocs.length == request.size() && after(top, total, after)) {
+      if (top.scoreDocs.length == request.size() && more(top, total, after)) {
         FieldDoc last = (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1];
         next = Optional.of(cursorOf(request.sort(), last).encode());
       }
@@ -351,7 +350,7 @@ public final class LuceneDossierIndex implements DossierSearch, DossierIndexer, 
   }
 
   /** Whether more hits may follow this page (a full page is followed by a cursor). */
-  private static boolean after(TopDocs top, long total, FieldDoc after) {
+  private static boolean more(TopDocs top, long total, FieldDoc after) {
     return after != null || total > top.scoreDocs.length;
   }
 
@@ -698,10 +697,5 @@ public final class LuceneDossierIndex implements DossierSearch, DossierIndexer, 
     public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
       return new FacetedSearcher(reader, config);
     }
-  }
-
-  /** For tests: a reader over the last refresh. */
-  DirectoryReader reader() throws IOException {
-    return DirectoryReader.open(writer);
   }
 }
