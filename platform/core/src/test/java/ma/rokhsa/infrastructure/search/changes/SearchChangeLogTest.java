@@ -34,7 +34,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  *
  * <p>PostgreSQL runs when {@code -Drokhsa.test.postgres-url=jdbc:postgresql://…} is given (user
  * {@code postgres}, trust auth), or when {@code ROKHSA_DB_URL} is a PostgreSQL URL (CI); otherwise
- * those cases are skipped.
+ * those cases are skipped. They run in a fresh database made on that server and dropped after.
  */
 class SearchChangeLogTest {
 
@@ -242,10 +242,53 @@ class SearchChangeLogTest {
     }
     Assumptions.assumeTrue(url != null, "no PostgreSQL given (-Drokhsa.test.postgres-url)");
     PGSimpleDataSource pg = new PGSimpleDataSource();
-    pg.setURL(url);
-    pg.setUser(System.getProperty("rokhsa.test.postgres-user", "postgres"));
+    pg.setURL(freshDatabase(url));
+    pg.setUser(POSTGRES_USER);
     migrate(pg);
     return pg;
+  }
+
+  private static final String POSTGRES_USER =
+      System.getProperty("rokhsa.test.postgres-user", "postgres");
+  private static String server;
+  private static String fresh;
+
+  /**
+   * A database of this class's own on the given server, made once and dropped after the class: the
+   * given database (CI's, shared with the integration suite) is left untouched.
+   */
+  private static synchronized String freshDatabase(String url) {
+    if (fresh == null) {
+      java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
+      server =
+          "jdbc:postgresql://"
+              + uri.getHost()
+              + ":"
+              + (uri.getPort() < 0 ? 5432 : uri.getPort())
+              + "/";
+      String name = "rokhsa_search_test_" + UUID.randomUUID().toString().replace("-", "");
+      try (Connection c =
+              java.sql.DriverManager.getConnection(server + "postgres", POSTGRES_USER, "");
+          java.sql.Statement s = c.createStatement()) {
+        s.execute("create database " + name);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot create a test database on " + server, e);
+      }
+      fresh = name;
+    }
+    return server + fresh;
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static synchronized void dropFreshDatabase() throws SQLException {
+    if (fresh != null) {
+      try (Connection c =
+              java.sql.DriverManager.getConnection(server + "postgres", POSTGRES_USER, "");
+          java.sql.Statement s = c.createStatement()) {
+        s.execute("drop database if exists " + fresh + " with (force)");
+      }
+      fresh = null;
+    }
   }
 
   private static void migrate(DataSource db) {
