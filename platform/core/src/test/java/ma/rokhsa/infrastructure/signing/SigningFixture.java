@@ -76,6 +76,7 @@ final class SigningFixture {
   final byte[] document;
   final byte[] signedOnce;
   final byte[] signedTwice;
+  final byte[] signedByTheAuthorityAlone;
 
   private SigningFixture() {
     try {
@@ -98,6 +99,7 @@ final class SigningFixture {
               new JdbcIssuedCertificates(database),
               Clock.systemUTC());
       serve();
+      server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
       server.start();
       signer =
           new PadesSigner(
@@ -128,6 +130,12 @@ final class SigningFixture {
               authority,
               new SignatureDetails("Nabila Rmili", "Autorisation délivrée", "Casablanca"),
               PadesLevel.B_LT);
+      signedByTheAuthorityAlone =
+          signer.sign(
+              document,
+              authority,
+              new SignatureDetails("Nabila Rmili", "Autorisation délivrée", "Casablanca"),
+              PadesLevel.B_LT);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GeneralSecurityException e) {
@@ -154,8 +162,7 @@ final class SigningFixture {
         keys.getPrivate(),
         List.of(
             ca.issue(keys.getPublic(), signatory, Duration.ofDays(3 * 365)),
-            ca.issuingCertificate(),
-            ca.rootCertificate()));
+            ca.issuingCertificate()));
   }
 
   private void serve() {
@@ -183,6 +190,17 @@ final class SigningFixture {
         (HttpExchange exchange) -> {
           try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            String requested = exchange.getRequestURI().getRawPath();
+            if (exchange.getRequestMethod().equals("GET")
+                && requested.length() > exchange.getHttpContext().getPath().length() + 1) {
+              // RFC 6960 A.1: GET {url}/{url-encoded base64 of the DER request}
+              body =
+                  java.util.Base64.getDecoder()
+                      .decode(
+                          java.net.URLDecoder.decode(
+                              requested.substring(requested.lastIndexOf('/') + 1),
+                              java.nio.charset.StandardCharsets.US_ASCII));
+            }
             byte[] reply = answer.apply(body);
             exchange.getResponseHeaders().add("Content-Type", type);
             exchange.sendResponseHeaders(200, reply.length);
