@@ -87,6 +87,7 @@ class DevCaIT {
     throw new AssertionError("the demo node is not ready: " + node.tail());
   }
 
+  @SuppressWarnings("unchecked") // SignerId is a raw Selector
   private void certificatesCrlOcspAndTimeStampsAreServed() throws Exception {
     X509Certificate root = certificate("root.cer");
     X509Certificate issuing = certificate("issuing.cer");
@@ -130,15 +131,14 @@ class DevCaIT {
     assertThat(reply.headers().firstValue("Content-Type")).hasValue("application/timestamp-reply");
     TimeStampResponse response = new TimeStampResponse(reply.body());
     response.validate(request);
-    var tsa =
-        new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
-            .getCertificate(
-                response
-                    .getTimeStampToken()
-                    .getCertificates()
-                    .getMatches(response.getTimeStampToken().getSID())
-                    .iterator()
-                    .next());
+    org.bouncycastle.tsp.TimeStampToken token = response.getTimeStampToken();
+    org.bouncycastle.cert.X509CertificateHolder holder = null;
+    for (Object match : token.getCertificates().getMatches(token.getSID())) {
+      holder = (org.bouncycastle.cert.X509CertificateHolder) match;
+    }
+    assertThat(holder).as("the TSA's certificate is in the token").isNotNull();
+    X509Certificate tsa =
+        new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holder);
     tsa.verify(root.getPublicKey());
     response
         .getTimeStampToken()
