@@ -53,15 +53,12 @@ class PadesSignerTest {
 
   @Test
   void anotherRootIsNotTrusted() throws Exception {
-    SigningFixture other = SigningFixture.get();
-    java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
-    generator.initialize(256);
     var stranger =
         ma.rokhsa.infrastructure.signing.devca.DevCertificationAuthority.open(
             java.nio.file.Files.createTempDirectory("rokhsa-other-ca"),
             "x".toCharArray(),
-            other.publicUrl,
-            new ma.rokhsa.infrastructure.signing.devca.JdbcIssuedCertificates(other.database),
+            fixture.publicUrl,
+            new ma.rokhsa.infrastructure.signing.devca.JdbcIssuedCertificates(fixture.database),
             Clock.systemUTC());
 
     ValidationReport report =
