@@ -52,6 +52,32 @@ class PadesSignerTest {
   }
 
   @Test
+  void aPageAddedAfterTheLastSignatureIsReportedThoughEverySignatureStillVerifies()
+      throws Exception {
+    byte[] changed;
+    try (org.apache.pdfbox.pdmodel.PDDocument document =
+        org.apache.pdfbox.Loader.loadPDF(fixture.signedTwice)) {
+      org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+      document.addPage(page);
+      document.getPages().getCOSObject().setNeedToBeUpdated(true);
+      document.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      document.saveIncremental(out);
+      changed = out.toByteArray();
+    }
+
+    ValidationReport report = validator.validate(changed);
+
+    assertThat(report.signatures())
+        .allSatisfy(
+            signature ->
+                assertThat(signature.status()).isEqualTo(SignatureValidation.Status.VALID));
+    assertThat(report.documentProblems())
+        .contains("pages were added or removed after the last signature");
+    assertThat(report.valid()).isFalse();
+  }
+
+  @Test
   void anotherRootIsNotTrusted() throws Exception {
     var stranger =
         ma.rokhsa.infrastructure.signing.devca.DevCertificationAuthority.open(
