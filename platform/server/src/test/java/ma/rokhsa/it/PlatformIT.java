@@ -63,6 +63,12 @@ class PlatformIT {
   }
 
   @Test
+  void theDevelopmentCaIsNotServedOutsideDemoMode() {
+    assertProblem(http.get("api/public/dev-ca/root.cer"), 404, "not-found");
+    assertProblem(http.get("api/public/dev-ca/issuing.crl"), 404, "not-found");
+  }
+
+  @Test
   void livenessAndStartupAreUp() {
     assertThat(http.get("health/live").status()).isEqualTo(200);
     assertThat(http.get("health/started").status()).isEqualTo(200);

@@ -6,6 +6,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import ma.rokhsa.infrastructure.persistence.SchemaMigration;
 import ma.rokhsa.infrastructure.plugins.PluginHost;
 import ma.rokhsa.infrastructure.scheduling.LegalClockSchedule;
 import ma.rokhsa.infrastructure.security.TokenKeys;
+import ma.rokhsa.infrastructure.signing.devca.DevCa;
 
 /**
  * Brings the platform up as part of its deployment: migrates the schema, records the installation,
@@ -48,6 +50,7 @@ public class PlatformBootstrap {
   @Inject LegalClockSchedule legalClock;
   @Inject TokenKeys tokenKeys;
   @Inject NodeLifecycle lifecycle;
+  @Inject Instance<DevCa> devCa;
 
   private final AtomicBoolean stopping = new AtomicBoolean();
   private StopSignals signals;
@@ -66,6 +69,10 @@ public class PlatformBootstrap {
         .ifPresent(
             created -> LOG.info("Created the national admin account '" + INITIAL_ADMIN + "'."));
     List<String> demoAccounts = settings.demo() ? demo.ensureAccounts() : List.of();
+    if (settings.demo()) {
+      // Created (or opened) now, not by whichever request first reaches /api/public/dev-ca.
+      devCa.get().authority();
+    }
     List<String> plugins = pluginHost.start();
     // The first sign-in must not be the one that creates the token signing key.
     tokenKeys.signing();

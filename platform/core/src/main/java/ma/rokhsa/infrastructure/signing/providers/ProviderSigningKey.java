@@ -7,6 +7,7 @@ import java.util.Objects;
 import ma.rokhsa.application.PluginFailure;
 import ma.rokhsa.application.SigningRefused;
 import ma.rokhsa.application.SigningRefused.Why;
+import ma.rokhsa.infrastructure.signing.SigningKey;
 import ma.rokhsa.plugin.api.signature.SignatureProvider;
 import ma.rokhsa.plugin.api.signature.SigningFailure;
 import ma.rokhsa.plugin.api.signature.SigningSession;
@@ -28,7 +29,7 @@ import ma.rokhsa.plugin.api.signature.SigningSession;
  * provider's certificate is the one recorded for it) or {@link #open(SignatureProvider, String,
  * char[])}. One thread at a time.
  */
-public final class ProviderSigningKey implements AutoCloseable {
+public final class ProviderSigningKey implements SigningKey, AutoCloseable {
 
   private final String providerId;
   private final SigningSession session;
@@ -69,6 +70,7 @@ public final class ProviderSigningKey implements AutoCloseable {
   }
 
   /** The credential's certificate chain, signer's certificate first. */
+  @Override
   public List<X509Certificate> chain() {
     return session.certificateChain();
   }
@@ -78,6 +80,7 @@ public final class ProviderSigningKey implements AutoCloseable {
    *
    * @throws SigningRefused KEY_UNUSABLE once closed; PROVIDER_UNAVAILABLE if the module fails
    */
+  @Override
   public byte[] sign(String jcaAlgorithm, byte[] data) {
     try {
       byte[] signature = session.sign(jcaAlgorithm, data);
