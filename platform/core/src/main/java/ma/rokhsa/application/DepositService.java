@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import ma.rokhsa.application.DossierWorkflow.Instructed;
 import ma.rokhsa.domain.RuleViolation;
 import ma.rokhsa.domain.model.document.Receipt;
 import ma.rokhsa.domain.model.document.ReceiptItem;
@@ -26,7 +27,6 @@ import ma.rokhsa.domain.model.dossier.DossierDomainEvent.ReceiptDownloaded;
 import ma.rokhsa.domain.model.dossier.DossierId;
 import ma.rokhsa.domain.model.dossier.DossierReference;
 import ma.rokhsa.domain.model.dossier.DossierRepository;
-import ma.rokhsa.domain.model.dossier.Instruction;
 import ma.rokhsa.domain.model.dossier.Phase;
 import ma.rokhsa.domain.model.tenant.Tenant;
 import ma.rokhsa.domain.model.tenant.TenantRepository;
@@ -79,7 +79,8 @@ public class DepositService {
    */
   public Submission submit(TenantContext context, DossierId id, Optional<String> key) {
     Actor actor = context.actor();
-    Dossier dossier = workflow.visibleForUpdate(actor, id);
+    // Locked first, its version looked up once it is known to be a draft to deposit.
+    Dossier dossier = workflow.lockedVisible(actor, id);
     requireOwner(actor, dossier);
     if (dossier.phase() != Phase.DRAFT) {
       if (key.isPresent() && key.equals(dossier.submitKey())) {
@@ -91,12 +92,14 @@ public class DepositService {
     if (!where.status().acceptsDeposits()) {
       throw new RuleViolation("tenant " + context.tenant() + " does not take deposits now");
     }
-    // A draft is deposited under the version new deposits follow now.
-    Procedures.Version current = procedures.current(where, dossier.procedureId());
-    if (!current.version().equals(dossier.procedureVersion())) {
-      dossier.repin(current.version());
+    // A draft is deposited under the version new deposits follow now: the one lookup of the
+    // procedure version in this request, whose rules check the draft and set its deadline.
+    Procedures.Version current = procedures.current(where, dossier.procedure().id());
+    if (!current.ref().equals(dossier.procedure())) {
+      dossier.repin(current.ref());
     }
-    List<Violation> violations = workflow.problems(dossier);
+    Instructed at = workflow.instructed(context.tenant(), dossier, current);
+    List<Violation> violations = DossierWorkflow.problems(at);
     if (!violations.isEmpty()) {
       throw new Incomplete(violations);
     }
@@ -104,17 +107,10 @@ public class DepositService {
     LocalDate today = DossierWorkflow.today(now);
     long number = dossiers.nextReferenceNumber(context.tenant(), today.getYear());
     DossierReference reference = new DossierReference(context.tenant(), today.getYear(), number);
-    Instruction rules = workflow.instruction(context.tenant(), dossier);
-    rules.submit(
-        dossier,
-        DossierWorkflow.values(dossier),
-        reference,
-        trackingCode(),
-        key.orElse(null),
-        today,
-        now);
+    at.rules()
+        .submit(dossier, dossier.values(), reference, trackingCode(), key.orElse(null), today, now);
     workflow.timeline(dossier, actor, ActingRole.APPLICANT, "deposer", Optional.empty(), now);
-    workflow.fire(new DossierDeposited(context.tenant(), by(actor), dossier));
+    workflow.fire(new DossierDeposited(context.tenant(), by(actor), dossier, current.definition()));
     dossiers.flush();
     return new Submission(dossier, false);
   }
@@ -143,14 +139,15 @@ public class DepositService {
   public ReceiptFile receipt(
       TenantContext context, DossierId id, Function<Dossier, URI> trackingPage) {
     Actor actor = context.actor();
-    Dossier dossier = workflow.visible(actor, id);
+    Instructed at = workflow.visible(context.tenant(), actor, id);
+    Dossier dossier = at.dossier();
     if (dossier.phase() == Phase.DRAFT) {
       throw new RuleViolation("a draft has no receipt: submit it first");
     }
     Tenant where = tenants.find(context.tenant()).orElseThrow();
-    Procedures.Version procedure = workflow.procedure(dossier);
+    Procedures.Version procedure = at.procedure();
     List<ReceiptItem> items = new ArrayList<>();
-    for (Attachment a : dossiers.attachments(id)) {
+    for (Attachment a : sortedById(dossier.attachments())) {
       if (a.avisBody().isPresent() || a.uploadedAt().isAfter(dossier.submittedAt().orElseThrow())) {
         continue;
       }
@@ -174,9 +171,13 @@ public class DepositService {
             dossier.submittedAt().orElseThrow().atZone(LEGAL_ZONE).toOffsetDateTime(),
             items,
             trackingPage.apply(dossier),
-            procedure.fee(DossierWorkflow.values(dossier)).total());
+            procedure.fee(dossier.values()).total());
     workflow.fire(new ReceiptDownloaded(context.tenant(), by(actor), dossier));
     return new ReceiptFile(dossier.reference().orElseThrow(), receipts.render(receipt));
+  }
+
+  private static List<Attachment> sortedById(List<Attachment> attachments) {
+    return attachments.stream().sorted(java.util.Comparator.comparing(Attachment::id)).toList();
   }
 
   /**

@@ -40,10 +40,7 @@ public class DossierAudit {
   }
 
   void on(@Observes DraftCreated e) {
-    record(
-        e,
-        "dossier.draft-created",
-        e.dossier().procedureId() + " " + e.dossier().procedureVersion());
+    record(e, "dossier.draft-created", e.dossier().procedure().toString());
   }
 
   void on(@Observes ValuesSaved e) {

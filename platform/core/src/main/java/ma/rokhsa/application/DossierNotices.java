@@ -12,6 +12,8 @@ import java.util.ResourceBundle;
 import ma.rokhsa.domain.model.dossier.Avis;
 import ma.rokhsa.domain.model.dossier.Dossier;
 import ma.rokhsa.domain.model.dossier.DossierDomainEvent.AvisReminded;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.ComplementsRequested;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.DecisionTaken;
 import ma.rokhsa.domain.model.dossier.DossierDomainEvent.DossierDeposited;
 import ma.rokhsa.domain.model.dossier.DossierDomainEvent.DossierMoved;
 import ma.rokhsa.domain.model.identity.Account;
@@ -22,13 +24,16 @@ import ma.rokhsa.domain.model.tenant.Tenant;
 import ma.rokhsa.domain.model.tenant.TenantId;
 import ma.rokhsa.domain.model.tenant.TenantRepository;
 import ma.rokhsa.plugin.api.LocalizedText;
+import ma.rokhsa.plugin.api.procedure.ProcedureDefinition;
 import ma.rokhsa.plugin.api.procedure.Workflow.Transition;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * What the people concerned are told when a dossier moves, in their language: an observer of the
  * dossiers' domain events, queueing in the outbox inside the transaction of the change (texts in
- * {@code ma/rokhsa/application/notices_*.properties}).
+ * {@code ma/rokhsa/application/notices_*.properties}). The applicant hears of the deposit, of each
+ * move, of the complements asked and of the decision — one e-mail per action; the commission, of
+ * the avis coming due.
  */
 @ApplicationScoped
 public class DossierNotices {
@@ -68,7 +73,7 @@ public class DossierNotices {
     TenantId tenant = deposited.tenant();
     Dossier dossier = deposited.dossier();
     Tenant where = tenants.find(tenant).orElseThrow();
-    Procedures.Version procedure = procedures.version(dossier);
+    ProcedureDefinition procedure = deposited.procedure();
     String lang = dossier.language();
     send(
         tenant,
@@ -79,7 +84,7 @@ public class DossierNotices {
             lang,
             "deposited.body",
             dossier.applicantName(),
-            procedure.definition().name().in(lang),
+            procedure.name().in(lang),
             where.nameFr().equals(where.nameAr()) || "fr".equals(lang)
                 ? where.nameFr()
                 : where.nameAr(),
@@ -89,15 +94,20 @@ public class DossierNotices {
             trackingPage(dossier)));
   }
 
+  /**
+   * A move, told to the applicant: complements asked and decisions have notices of their own
+   * ({@link #complementsRequested}, {@link #decided}), so that one action sends one e-mail.
+   */
   void moved(@Observes DossierMoved moved) {
+    if (moved.complementsRequested() || moved.decided()) {
+      return;
+    }
     TenantId tenant = moved.tenant();
     Dossier dossier = moved.dossier();
-    Procedures.Version procedure = procedures.version(dossier);
     Transition t = moved.transition();
     Optional<String> note = moved.note();
     String lang = dossier.language();
-    LocalizedText stateLabel =
-        procedure.definition().workflow().state(t.to()).orElseThrow().label();
+    LocalizedText stateLabel = stateLabel(moved.procedure(), t.to());
     send(
         tenant,
         dossier.contactEmail(),
@@ -112,6 +122,65 @@ public class DossierNotices {
             note.orElse("-"),
             dossier.dueDate().map(Object::toString).orElse("-"),
             trackingPage(dossier)));
+  }
+
+  /** The guichet asks the applicant for complements: what, and until when, in their language. */
+  void complementsRequested(@Observes ComplementsRequested requested) {
+    Dossier dossier = requested.dossier();
+    String lang = dossier.language();
+    StringBuilder items = new StringBuilder();
+    for (Map<String, String> item : requested.items()) {
+      items
+          .append("- ")
+          .append(item.getOrDefault("item", "?"))
+          .append(" : ")
+          .append(item.getOrDefault("reason", ""))
+          .append('\n');
+    }
+    send(
+        requested.tenant(),
+        dossier.contactEmail(),
+        lang,
+        text(lang, "complements.subject", dossier.reference().orElseThrow()),
+        text(
+            lang,
+            "complements.body",
+            dossier.applicantName(),
+            dossier.reference().orElseThrow(),
+            requested.procedure().name().in(lang),
+            items.toString(),
+            dossier.dueDate().map(Object::toString).orElse("-"),
+            trackingPage(dossier)));
+  }
+
+  /** The authority decided (or silence did): the decision, and its motivation. */
+  void decided(@Observes DecisionTaken decision) {
+    Dossier dossier = decision.dossier();
+    String lang = dossier.language();
+    LocalizedText stateLabel = stateLabel(decision.procedure(), dossier.state().orElseThrow());
+    String motivation =
+        decision.tacit()
+            ? text(lang, "decision.tacit")
+            : decision.motivation().filter(m -> !m.isBlank()).orElse("-");
+    send(
+        decision.tenant(),
+        dossier.contactEmail(),
+        lang,
+        text(lang, "decision.subject", dossier.reference().orElseThrow(), stateLabel.in(lang)),
+        text(
+            lang,
+            "decision.body",
+            dossier.applicantName(),
+            dossier.reference().orElseThrow(),
+            decision.procedure().name().in(lang),
+            stateLabel.in(lang),
+            motivation,
+            dossier.dueDate().map(Object::toString).orElse("-"),
+            trackingPage(dossier)));
+  }
+
+  private static LocalizedText stateLabel(ProcedureDefinition procedure, String state) {
+    return procedure.workflow().state(state).orElseThrow().label();
   }
 
   void avisReminder(@Observes AvisReminded reminded) {

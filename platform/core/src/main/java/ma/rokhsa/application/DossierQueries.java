@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import ma.rokhsa.application.DossierWorkflow.Instructed;
 import ma.rokhsa.domain.model.document.ContentStore;
 import ma.rokhsa.domain.model.dossier.Attachment;
 import ma.rokhsa.domain.model.dossier.Dossier;
@@ -55,11 +56,11 @@ public class DossierQueries {
   /** The dossier with everything hanging from it; an agent's view is recorded. */
   public DossierFile view(TenantContext context, DossierId id) {
     Actor actor = context.actor();
-    Dossier dossier = workflow.visible(actor, id);
+    Instructed at = workflow.visible(context.tenant(), actor, id);
     if (actor.administration()) {
-      workflow.fire(new DossierViewed(context.tenant(), by(actor), dossier));
+      workflow.fire(new DossierViewed(context.tenant(), by(actor), at.dossier()));
     }
-    return workflow.file(context.tenant(), dossier, actor);
+    return workflow.file(at, actor);
   }
 
   /** The dossiers the caller may see: an applicant's own, or all the tenant's deposited ones. */
@@ -79,9 +80,9 @@ public class DossierQueries {
   /** A file of the dossier, for download; the download is recorded. */
   public Download download(TenantContext context, DossierId id, Long attachmentId) {
     Actor actor = context.actor();
-    Dossier dossier = workflow.visible(actor, id);
+    Dossier dossier = workflow.visibleDossier(actor, id);
     Attachment a =
-        dossiers.attachment(id, attachmentId).orElseThrow(() -> new NotFound("no such attachment"));
+        dossier.attachment(attachmentId).orElseThrow(() -> new NotFound("no such attachment"));
     workflow.fire(new DocumentDownloaded(context.tenant(), by(actor), dossier, a));
     try {
       return new Download(a, content.open(a.sha256()));

@@ -12,13 +12,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
-import ma.rokhsa.domain.RuleViolation;
 import ma.rokhsa.domain.model.calendar.WorkingCalendars;
 import ma.rokhsa.domain.model.dossier.Attachment;
 import ma.rokhsa.domain.model.dossier.Avis;
@@ -31,12 +31,12 @@ import ma.rokhsa.domain.model.dossier.DossierEvent;
 import ma.rokhsa.domain.model.dossier.DossierId;
 import ma.rokhsa.domain.model.dossier.DossierRepository;
 import ma.rokhsa.domain.model.dossier.Instruction;
-import ma.rokhsa.domain.model.dossier.Phase;
 import ma.rokhsa.domain.model.tenant.TenantId;
 import ma.rokhsa.plugin.api.LocalizedText;
 import ma.rokhsa.plugin.api.procedure.ActingRole;
 import ma.rokhsa.plugin.api.procedure.DocumentRequirement;
 import ma.rokhsa.plugin.api.procedure.FormValues;
+import ma.rokhsa.plugin.api.procedure.ProcedureDefinition;
 import ma.rokhsa.plugin.api.procedure.Violation;
 import ma.rokhsa.plugin.api.procedure.Workflow.Transition;
 
@@ -89,8 +89,16 @@ public class DossierWorkflow {
 
   // ---- loading ---------------------------------------------------------------------------------
 
-  /** The dossier, if the caller may see it ({@link DossierAccess}); otherwise 404, alike. */
-  Dossier visible(Actor actor, DossierId id) {
+  /**
+   * The dossier, if the caller may see it ({@link DossierAccess}); otherwise 404, alike. Its
+   * procedure version is looked up once, here, for the whole request.
+   */
+  Instructed visible(TenantId tenant, Actor actor, DossierId id) {
+    return instructed(tenant, visibleDossier(actor, id));
+  }
+
+  /** The dossier alone, if the caller may see it: for what needs no rules (a download). */
+  Dossier visibleDossier(Actor actor, DossierId id) {
     return dossiers
         .find(id)
         .filter(d -> DossierAccess.mayRead(actor, d))
@@ -98,7 +106,12 @@ public class DossierWorkflow {
   }
 
   /** The same, locked against concurrent changes until the transaction ends. */
-  Dossier visibleForUpdate(Actor actor, DossierId id) {
+  Instructed visibleForUpdate(TenantId tenant, Actor actor, DossierId id) {
+    return instructed(tenant, lockedVisible(actor, id));
+  }
+
+  /** The dossier locked, if the caller may see it, before its procedure version is looked up. */
+  Dossier lockedVisible(Actor actor, DossierId id) {
     return dossiers
         .findForUpdate(id)
         .filter(d -> DossierAccess.mayRead(actor, d))
@@ -111,56 +124,44 @@ public class DossierWorkflow {
     }
   }
 
-  Instruction instruction(TenantId tenant, Dossier dossier) {
-    Procedures.Version procedure = procedures.version(dossier);
-    return new Instruction(
-        procedure.definition(), procedure.guardedProvider(), calendars.forTenant(tenant));
+  /** The dossier with the rules of the version it follows. */
+  Instructed instructed(TenantId tenant, Dossier dossier) {
+    return instructed(tenant, dossier, procedures.version(dossier));
   }
 
+  /** The version the dossier follows, looked up once for a read that needs no rules. */
   Procedures.Version procedure(Dossier dossier) {
     return procedures.version(dossier);
   }
 
-  static FormValues values(Dossier dossier) {
-    return FormValues.of(fromJson(dossier.formValues()));
+  /** The dossier with the rules of a version already looked up. */
+  Instructed instructed(TenantId tenant, Dossier dossier, Procedures.Version procedure) {
+    return new Instructed(
+        dossier,
+        procedure,
+        new Instruction(
+            procedure.definition(), procedure.guardedProvider(), calendars.forTenant(tenant)));
   }
 
-  List<Avis> currentRound(Dossier dossier) {
-    List<Avis> all = dossiers.avis(dossier.id());
-    int round = all.stream().mapToInt(Avis::round).max().orElse(0);
-    return all.stream().filter(a -> a.round() == round).toList();
-  }
+  /**
+   * A dossier loaded for one request, with its procedure version and that version's rules, looked
+   * up once and passed on.
+   */
+  record Instructed(Dossier dossier, Procedures.Version procedure, Instruction rules) {}
 
-  // ---- rules shared by drafts, deposits and instruction ----------------------------------------
-
-  /** The applicant changes a dossier while a draft, or when the procedure gives them a turn. */
-  void requireApplicantMayEdit(TenantId tenant, Dossier dossier) {
-    if (dossier.phase() == Phase.DRAFT) {
-      return;
-    }
-    Instruction rules = instruction(tenant, dossier);
-    if (dossier.phase() != Phase.OPEN || !rules.applicantTurn(dossier.state().orElseThrow())) {
-      throw new RuleViolation(
-          "dossier "
-              + dossier.describe()
-              + " can be changed only while a draft or when complements"
-              + " are asked");
-    }
-  }
+  // ---- rules that ask the plugin ---------------------------------------------------------------
 
   /** What is wrong with the dossier's form and documents; empty when it can be deposited. */
-  List<Violation> problems(Dossier dossier) {
-    Procedures.Version procedure = procedures.version(dossier);
-    FormValues values = values(dossier);
+  static List<Violation> problems(Instructed at) {
+    Dossier dossier = at.dossier();
+    Procedures.Version procedure = at.procedure();
+    FormValues values = dossier.values();
     List<Violation> violations =
         new ArrayList<>(
             procedure.guarded(() -> procedure.definition().validate(values, procedure.provider())));
-    List<Attachment> attached = dossiers.attachments(dossier.id());
     for (DocumentRequirement doc : procedure.definition().documents()) {
       boolean applies = doc.when().map(c -> c.holds(values)).orElse(true);
-      long count =
-          attached.stream().filter(a -> a.current() && a.documentId().equals(doc.id())).count();
-      if (doc.required() && applies && count == 0) {
+      if (doc.required() && applies && dossier.currentFiles(doc.id()).isEmpty()) {
         violations.add(
             new Violation(
                 "documents." + doc.id(),
@@ -175,22 +176,22 @@ public class DossierWorkflow {
   // ---- moving ----------------------------------------------------------------------------------
 
   /**
-   * Moves the dossier along a transition its rules allow — the aggregate decides what the move does
-   * ({@link Dossier#take}) — then stores the avis it asks, writes the timeline and publishes {@link
-   * DossierMoved} (then {@link DecisionTaken}).
+   * Records a move the aggregate made ({@link Dossier#take} and the like): writes the timeline and
+   * publishes {@link DossierMoved} (then {@link DecisionTaken}).
+   *
+   * @param note what the timeline says of it
    */
-  void move(
+  void moved(
       TenantId tenant,
       Actor actor,
-      Dossier dossier,
-      Instruction rules,
+      Instructed at,
       Transition t,
+      Dossier.Moved moved,
       Optional<String> note,
       boolean tacit,
+      boolean complementsRequested,
       Instant now) {
-    Dossier.Moved moved =
-        dossier.take(
-            rules, t, currentRound(dossier), values(dossier), note, tacit, today(now), now);
+    Dossier dossier = at.dossier();
     timeline(
         dossier,
         actor,
@@ -200,13 +201,36 @@ public class DossierWorkflow {
         now,
         Optional.of(moved.from()),
         Optional.of(moved.to()));
-    for (Avis a : moved.askedAvis()) {
-      dossiers.store(a);
-    }
-    fire(new DossierMoved(tenant, by(actor), dossier, t, note, tacit));
+    ProcedureDefinition procedure = at.procedure().definition();
+    fire(
+        new DossierMoved(
+            tenant,
+            by(actor),
+            dossier,
+            procedure,
+            t,
+            note,
+            tacit,
+            moved.decided(),
+            complementsRequested));
     if (moved.decided()) {
-      fire(new DecisionTaken(tenant, by(actor), dossier, note, tacit));
+      fire(new DecisionTaken(tenant, by(actor), dossier, procedure, note, tacit));
     }
+  }
+
+  /**
+   * Takes a way that is neither a request for complements nor the answer to one, and records it.
+   */
+  void take(
+      TenantId tenant,
+      Actor actor,
+      Instructed at,
+      Transition t,
+      Optional<String> note,
+      boolean tacit,
+      Instant now) {
+    Dossier.Moved moved = at.dossier().take(at.rules(), t, note, tacit, today(now), now);
+    moved(tenant, actor, at, t, moved, note, tacit, false, now);
   }
 
   // ---- recording -------------------------------------------------------------------------------
@@ -248,44 +272,41 @@ public class DossierWorkflow {
 
   /**
    * The dossier with everything hanging from it, as this caller may see it — built at the end of
-   * the change, in its transaction (flushed first, so the version is the one the change gave).
+   * the change, in its transaction (flushed first, so the version is the one the change gave and
+   * new children have their ids).
    */
-  DossierFile file(TenantId tenant, Dossier dossier, Actor actor) {
+  DossierFile file(Instructed at, Actor actor) {
     dossiers.flush();
-    Procedures.Version procedure = procedures.version(dossier);
-    Instruction rules = instruction(tenant, dossier);
-    List<Transition> allowed = rules.allowed(dossier, DossierAccess.actingOn(actor, dossier));
+    Dossier dossier = at.dossier();
+    List<Transition> allowed = at.rules().allowed(dossier, DossierAccess.actingOn(actor, dossier));
     return new DossierFile(
         dossier,
-        procedure,
-        fromJson(dossier.formValues()),
-        dossiers.attachments(dossier.id()),
-        dossiers.avis(dossier.id()),
-        dossiers.complements(dossier.id()).stream().map(DossierWorkflow::complement).toList(),
+        at.procedure(),
+        dossier.form().asMap(),
+        sorted(dossier.attachments(), Comparator.comparing(Attachment::id)),
+        sorted(dossier.avis(), Comparator.comparingInt(Avis::round).thenComparing(Avis::id)),
+        sorted(dossier.complements(), Comparator.comparing(ComplementRequest::id)).stream()
+            .map(DossierWorkflow::complement)
+            .toList(),
         dossiers.timeline(dossier.id()),
         allowed,
         dossier.overdue(today(now())));
+  }
+
+  // In id order, as they were always listed (a child added in this transaction has its id once
+  // flushed; ids from another node's sequence block may come before it).
+  private static <T> List<T> sorted(List<T> children, Comparator<T> order) {
+    return children.stream().sorted(order).toList();
   }
 
   private static DossierFile.Complement complement(ComplementRequest c) {
     return new DossierFile.Complement(c, items(c.items()));
   }
 
-  // ---- JSON of form values and complement items ------------------------------------------------
+  // ---- JSON of complement items ------------------------------------------------
 
-  static String toJson(Object value) {
-    return JSON.toJson(value == null ? Map.of() : value);
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> fromJson(String json) {
-    try {
-      Object parsed = JSON.fromJson(json, LinkedHashMap.class);
-      return parsed == null ? Map.of() : (Map<String, Object>) parsed;
-    } catch (JsonbException e) {
-      LOG.warning("unreadable form values: " + e.getMessage());
-      return Map.of();
-    }
+  static String toJson(List<Map<String, String>> items) {
+    return JSON.toJson(items == null ? List.of() : items);
   }
 
   @SuppressWarnings("unchecked")

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import ma.rokhsa.application.DossierWorkflow.Instructed;
 import ma.rokhsa.domain.RuleViolation;
 import ma.rokhsa.domain.model.document.StoredContent;
 import ma.rokhsa.domain.model.dossier.Attachment;
@@ -23,6 +24,7 @@ import ma.rokhsa.domain.model.dossier.DossierDomainEvent.DraftCreated;
 import ma.rokhsa.domain.model.dossier.DossierDomainEvent.ValuesSaved;
 import ma.rokhsa.domain.model.dossier.DossierId;
 import ma.rokhsa.domain.model.dossier.DossierRepository;
+import ma.rokhsa.domain.model.dossier.FormContent;
 import ma.rokhsa.domain.model.dossier.Phase;
 import ma.rokhsa.domain.model.tenant.Tenant;
 import ma.rokhsa.domain.model.tenant.TenantRepository;
@@ -100,13 +102,12 @@ public class DraftService {
       dossier =
           Dossier.draft(
               DossierId.random(),
-              procedure.id(),
-              procedure.version(),
+              procedure.ref(),
               actor.username(),
               applicantName,
               requireEmail(contactEmail),
               language,
-              DossierWorkflow.toJson(values),
+              FormContent.of(values),
               now);
     } catch (IllegalArgumentException e) {
       throw new InvalidInput(e.getMessage());
@@ -115,7 +116,7 @@ public class DraftService {
     workflow.timeline(
         dossier, actor, ActingRole.APPLICANT, "brouillon-cree", Optional.empty(), now);
     workflow.fire(new DraftCreated(context.tenant(), by(actor), dossier));
-    return workflow.file(context.tenant(), dossier, actor);
+    return workflow.file(workflow.instructed(context.tenant(), dossier, procedure), actor);
   }
 
   private static String requireEmail(String address) {
@@ -136,37 +137,36 @@ public class DraftService {
       Map<String, Object> values,
       OptionalLong expectedVersion) {
     Actor actor = context.actor();
-    Dossier dossier = workflow.visible(actor, id);
+    Instructed at = workflow.visible(context.tenant(), actor, id);
+    Dossier dossier = at.dossier();
     requireOwner(actor, dossier);
     DossierWorkflow.expect(dossier, expectedVersion);
-    workflow.requireApplicantMayEdit(context.tenant(), dossier);
-    dossier.replaceValues(DossierWorkflow.toJson(values), workflow.now());
+    dossier.replaceValues(at.rules(), FormContent.of(values), workflow.now());
     workflow.fire(new ValuesSaved(context.tenant(), by(actor), dossier));
-    return workflow.file(context.tenant(), dossier, actor);
+    return workflow.file(at, actor);
   }
 
   /** What is wrong with the dossier's form and documents; empty when it can be submitted. */
   public List<Violation> validate(TenantContext context, DossierId id) {
-    return workflow.problems(workflow.visible(context.actor(), id));
+    return DossierWorkflow.problems(workflow.visible(context.tenant(), context.actor(), id));
   }
 
   /** The limits a file for this document must respect, checked before anything is stored. */
   public DocumentRequirement uploadRules(
       TenantContext context, DossierId id, String documentId, boolean forAvis) {
     Actor actor = context.actor();
-    Dossier dossier = workflow.visible(actor, id);
+    Dossier dossier = workflow.visibleDossier(actor, id);
     if (forAvis) {
       requireActing(actor, ActingRole.COMMISSION_MEMBER);
       return AVIS_ATTACHMENT;
     }
     requireOwner(actor, dossier);
-    workflow.requireApplicantMayEdit(context.tenant(), dossier);
-    DocumentRequirement doc = requirement(workflow.procedure(dossier), documentId);
-    long count =
-        dossiers.attachments(id).stream()
-            .filter(a -> a.current() && a.documentId().equals(documentId))
-            .count();
-    if (count >= doc.maxCount() && dossier.phase() == Phase.DRAFT) {
+    Instructed at = workflow.instructed(context.tenant(), dossier);
+    dossier.requireApplicantMayEdit(at.rules());
+    DocumentRequirement doc = requirement(at.procedure(), documentId);
+    // Checked again when the file is attached; here, before its bytes are stored.
+    if (dossier.currentFiles(documentId).size() >= doc.maxCount()
+        && dossier.phase() == Phase.DRAFT) {
       throw new RuleViolation(
           "document " + documentId + " takes at most " + doc.maxCount() + " file(s)");
     }
@@ -185,39 +185,24 @@ public class DraftService {
       String fileName,
       StoredContent stored) {
     Actor actor = context.actor();
-    Dossier dossier = workflow.visible(actor, id);
+    Dossier dossier = workflow.visibleDossier(actor, id);
+    Instant now = workflow.now();
     if (avisBody.isPresent()) {
       requireActing(actor, ActingRole.COMMISSION_MEMBER);
-      if (workflow.currentRound(dossier).stream()
-          .noneMatch(a -> a.bodyId().equals(avisBody.get()))) {
-        throw new RuleViolation(
-            "no avis of " + avisBody.get() + " is asked on dossier " + dossier.describe() + " now");
-      }
-      Attachment a = storeAttachment(id, "avis", avisBody, fileName, stored, actor);
+      Attachment a = dossier.attachToAvis(avisBody.get(), fileName, stored, actor.username(), now);
+      dossiers.flush();
       workflow.fire(new AvisFileAttached(context.tenant(), by(actor), dossier, a));
       return a;
     }
     requireOwner(actor, dossier);
-    workflow.requireApplicantMayEdit(context.tenant(), dossier);
-    DocumentRequirement doc = requirement(workflow.procedure(dossier), documentId);
+    Instructed at = workflow.instructed(context.tenant(), dossier);
+    dossier.requireApplicantMayEdit(at.rules());
+    DocumentRequirement doc = requirement(at.procedure(), documentId);
     if (!doc.mediaTypes().contains(stored.mediaType())) {
       throw new UnsupportedContent(documentId + " does not accept " + stored.mediaType());
     }
-    List<Attachment> current =
-        dossiers.attachments(id).stream()
-            .filter(a -> a.current() && a.documentId().equals(documentId))
-            .toList();
-    Instant now = workflow.now();
-    if (current.size() >= doc.maxCount()) {
-      if (dossier.phase() == Phase.DRAFT) {
-        throw new RuleViolation(
-            "document " + documentId + " takes at most " + doc.maxCount() + " file(s)");
-      }
-      // Answering complements: the new file replaces the oldest; the old stays on file.
-      current.get(0).supersede(now);
-    }
-    Attachment a = storeAttachment(id, documentId, Optional.empty(), fileName, stored, actor);
-    dossier.replaceValues(dossier.formValues(), now);
+    Attachment a = dossier.attach(at.rules(), doc, fileName, stored, actor.username(), now);
+    dossiers.flush();
     workflow.timeline(
         dossier,
         actor,
@@ -226,28 +211,6 @@ public class DraftService {
         Optional.of(documentId + ": " + a.fileName()),
         now);
     workflow.fire(new DocumentAttached(context.tenant(), by(actor), dossier, a));
-    return a;
-  }
-
-  private Attachment storeAttachment(
-      DossierId id,
-      String documentId,
-      Optional<String> avisBody,
-      String fileName,
-      StoredContent stored,
-      Actor actor) {
-    Attachment a =
-        Attachment.of(
-            id,
-            documentId,
-            avisBody,
-            fileName,
-            stored.mediaType(),
-            stored.size(),
-            stored.sha256(),
-            actor.username(),
-            workflow.now());
-    dossiers.store(a);
     return a;
   }
 
@@ -264,15 +227,13 @@ public class DraftService {
   /** Removes a file from a draft. */
   public void detach(TenantContext context, DossierId id, Long attachmentId) {
     Actor actor = context.actor();
-    Dossier dossier = workflow.visible(actor, id);
+    Instructed at = workflow.visible(context.tenant(), actor, id);
+    Dossier dossier = at.dossier();
     requireOwner(actor, dossier);
-    workflow.requireApplicantMayEdit(context.tenant(), dossier);
+    dossier.requireApplicantMayEdit(at.rules());
     Attachment a =
-        dossiers.attachment(id, attachmentId).orElseThrow(() -> new NotFound("no such attachment"));
-    if (dossier.phase() != Phase.DRAFT) {
-      throw new RuleViolation("a deposited document stays on file: upload a new one to replace it");
-    }
-    dossiers.remove(a);
+        dossier.attachment(attachmentId).orElseThrow(() -> new NotFound("no such attachment"));
+    dossier.detach(at.rules(), a);
     workflow.fire(new DocumentRemoved(context.tenant(), by(actor), dossier, a));
   }
 }

@@ -8,22 +8,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
+import ma.rokhsa.application.DossierWorkflow.Instructed;
 import ma.rokhsa.domain.RuleViolation;
 import ma.rokhsa.domain.model.dossier.Avis;
-import ma.rokhsa.domain.model.dossier.ComplementRequest;
 import ma.rokhsa.domain.model.dossier.Dossier;
 import ma.rokhsa.domain.model.dossier.DossierDomainEvent.AvisGiven;
 import ma.rokhsa.domain.model.dossier.DossierDomainEvent.ComplementsRequested;
 import ma.rokhsa.domain.model.dossier.DossierId;
-import ma.rokhsa.domain.model.dossier.DossierRepository;
 import ma.rokhsa.domain.model.dossier.Instruction;
-import ma.rokhsa.domain.model.dossier.Phase;
 import ma.rokhsa.domain.model.dossier.Verdict;
+import ma.rokhsa.domain.model.tenant.TenantId;
 import ma.rokhsa.plugin.api.procedure.ActingRole;
 import ma.rokhsa.plugin.api.procedure.Violation;
 import ma.rokhsa.plugin.api.procedure.Workflow.Transition;
@@ -39,15 +38,13 @@ import ma.rokhsa.plugin.api.procedure.Workflow.Transition;
 public class InstructionService {
 
   private DossierWorkflow workflow;
-  private DossierRepository dossiers;
 
   /** For CDI's proxy. */
   protected InstructionService() {}
 
   @Inject
-  InstructionService(DossierWorkflow workflow, DossierRepository dossiers) {
+  InstructionService(DossierWorkflow workflow) {
     this.workflow = workflow;
-    this.dossiers = dossiers;
   }
 
   /**
@@ -65,46 +62,46 @@ public class InstructionService {
       ActionInput input,
       OptionalLong expectedVersion) {
     Actor actor = context.actor();
-    Dossier dossier = workflow.visibleForUpdate(actor, id);
+    TenantId tenant = context.tenant();
+    Instructed at = workflow.visibleForUpdate(tenant, actor, id);
+    Dossier dossier = at.dossier();
     DossierWorkflow.expect(dossier, expectedVersion);
-    Instruction rules = workflow.instruction(context.tenant(), dossier);
-    Set<ActingRole> roles = actingOn(actor, dossier);
-    Transition t = rules.transition(dossier, action, roles);
+    Instruction rules = at.rules();
+    Transition t = rules.transition(dossier, action, actingOn(actor, dossier));
     Instant now = workflow.now();
-    String note = input.motivation().orElse(null);
-    if (rules.applicantTurn(t.to()) && t.by() == ActingRole.GUICHET_AGENT) {
+    LocalDate today = DossierWorkflow.today(now);
+    if (rules.asksComplements(t)) {
       if (input.items().isEmpty()) {
         throw new InvalidInput("items: list each missing or invalid item and why");
       }
-      ComplementRequest request =
-          rules.requestComplements(
-              dossier, DossierWorkflow.toJson(input.items()), actor.username(), now);
-      dossiers.store(request);
-      note = describe(input.items());
-      workflow.fire(new ComplementsRequested(context.tenant(), by(actor), dossier, input.items()));
-    }
-    if (t.by() == ActingRole.APPLICANT && rules.applicantTurn(t.from())) {
-      List<ComplementRequest> open =
-          dossiers.complements(id).stream().filter(c -> c.answeredAt().isEmpty()).toList();
-      for (ComplementRequest c : open) {
-        rules.answer(c, input.motivation().orElse(""), now);
-      }
+      String note = describe(input.items());
+      Dossier.Moved moved =
+          dossier.requestComplements(
+              rules, t, DossierWorkflow.toJson(input.items()), note, actor.username(), today, now);
+      workflow.moved(tenant, actor, at, t, moved, Optional.of(note), false, true, now);
+      workflow.fire(
+          new ComplementsRequested(
+              tenant, by(actor), dossier, at.procedure().definition(), input.items()));
+    } else if (rules.answersComplements(t)) {
       if (!rules.state(t.to()).terminal()) {
-        List<Violation> violations = workflow.problems(dossier);
+        List<Violation> violations = DossierWorkflow.problems(at);
         if (!violations.isEmpty()) {
           throw new Incomplete(violations);
         }
       }
-    }
-    if (t.by() == ActingRole.SIGNATORY && rules.state(t.to()).terminal()) {
-      if (input.motivation().filter(m -> !m.isBlank()).isEmpty()
+      Optional<String> note = input.motivation();
+      Dossier.Moved moved = dossier.answerComplements(rules, t, note.orElse(""), note, today, now);
+      workflow.moved(tenant, actor, at, t, moved, note, false, false, now);
+    } else {
+      if (t.by() == ActingRole.SIGNATORY
+          && rules.state(t.to()).terminal()
+          && input.motivation().filter(m -> !m.isBlank()).isEmpty()
           && !t.to().equals(signedState(rules, t))) {
         throw new InvalidInput("motivation: a refusal must be motivated");
       }
+      workflow.take(tenant, actor, at, t, input.motivation(), false, now);
     }
-    workflow.move(
-        context.tenant(), actor, dossier, rules, t, Optional.ofNullable(note), false, now);
-    return workflow.file(context.tenant(), dossier, actor);
+    return workflow.file(at, actor);
   }
 
   private static String signedState(Instruction rules, Transition t) {
@@ -154,28 +151,14 @@ public class InstructionService {
       OptionalLong expectedVersion) {
     Actor actor = context.actor();
     requireActing(actor, ActingRole.COMMISSION_MEMBER);
-    Dossier dossier = workflow.visibleForUpdate(actor, id);
+    TenantId tenant = context.tenant();
+    Instructed at = workflow.visibleForUpdate(tenant, actor, id);
+    Dossier dossier = at.dossier();
     DossierWorkflow.expect(dossier, expectedVersion);
-    Instruction rules = workflow.instruction(context.tenant(), dossier);
-    if (dossier.phase() != Phase.OPEN || !rules.commissionState(dossier.state().orElseThrow())) {
-      throw new RuleViolation(
-          "dossier " + dossier.describe() + " is not before the commission",
-          rules.allowed(dossier, actingOn(actor, dossier)).stream()
-              .map(Transition::action)
-              .toList());
-    }
-    List<Avis> round = workflow.currentRound(dossier);
-    Avis avis =
-        round.stream()
-            .filter(a -> a.bodyId().equals(body))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new RuleViolation(
-                        "body '" + body + "' is not consulted on this dossier",
-                        round.stream().map(Avis::bodyId).toList()));
     Instant now = workflow.now();
-    rules.give(avis, verdict, motivation, actor.username(), now);
+    Avis avis =
+        dossier.giveAvis(
+            at.rules(), body, verdict, motivation, actor.username(), actingOn(actor, dossier), now);
     workflow.timeline(
         dossier,
         actor,
@@ -184,20 +167,11 @@ public class InstructionService {
         Optional.of(
             verdict + (motivation == null || motivation.isBlank() ? "" : ": " + motivation)),
         now);
-    workflow.fire(new AvisGiven(context.tenant(), by(actor), dossier, avis));
-    boolean complete = round.stream().allMatch(a -> a.verdict().isPresent());
-    Optional<Transition> system = rules.systemTransition(dossier.state().orElseThrow());
-    if (complete && system.isPresent()) {
-      workflow.move(
-          context.tenant(),
-          Actor.system(),
-          dossier,
-          rules,
-          system.get(),
-          Optional.empty(),
-          false,
-          now);
+    workflow.fire(new AvisGiven(tenant, by(actor), dossier, avis));
+    Optional<Transition> done = dossier.commissionDone(at.rules());
+    if (done.isPresent()) {
+      workflow.take(tenant, Actor.system(), at, done.get(), Optional.empty(), false, now);
     }
-    return workflow.file(context.tenant(), dossier, actor);
+    return workflow.file(at, actor);
   }
 }

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -58,8 +57,8 @@ public class LegalClockService {
       return DeadlineOutcome.NOT_DUE;
     }
     Dossier dossier = found.get();
-    Instruction rules = workflow.instruction(tenant, dossier);
-    Optional<Instruction.DeadlineMove> move = rules.onDeadline(dossier);
+    DossierWorkflow.Instructed at = workflow.instructed(tenant, dossier);
+    Optional<Instruction.DeadlineMove> move = at.rules().onDeadline(dossier);
     if (move.isEmpty()) {
       dossiers.markLeftOverdue(id, dossier.dueDate().orElseThrow());
       return DeadlineOutcome.LEFT_OVERDUE;
@@ -70,15 +69,8 @@ public class LegalClockService {
             m.tacitApproval()
                 ? "approbation tacite : délai expiré le " + dossier.dueDate().orElseThrow()
                 : "délai expiré le " + dossier.dueDate().orElseThrow());
-    workflow.move(
-        tenant,
-        Actor.system(),
-        dossier,
-        rules,
-        m.transition(),
-        note,
-        m.tacitApproval(),
-        workflow.now());
+    workflow.take(
+        tenant, Actor.system(), at, m.transition(), note, m.tacitApproval(), workflow.now());
     return DeadlineOutcome.MOVED;
   }
 
@@ -124,8 +116,7 @@ public class LegalClockService {
       return Optional.empty();
     }
     Dossier dossier = found.get();
-    Optional<LocalDate> former =
-        dossier.recountDeadline(calendars.forTenant(tenant), workflow.currentRound(dossier));
+    Optional<LocalDate> former = dossier.recountDeadline(calendars.forTenant(tenant));
     if (former.isPresent()) {
       workflow.timeline(
           dossier,
@@ -155,24 +146,11 @@ public class LegalClockService {
       return 0;
     }
     Dossier dossier = found.get();
-    var calendar = calendars.forTenant(tenant);
-    Instant now = workflow.now();
-    List<Avis> due =
-        workflow.currentRound(dossier).stream()
-            .filter(a -> a.verdict().isEmpty() && a.remindedAt().isEmpty())
-            .filter(
-                a ->
-                    !a.dueDate().isBefore(today)
-                        && calendar.workingDaysBetween(today, a.dueDate()) <= withinWorkingDays)
-            .toList();
-    if (due.isEmpty()) {
-      return 0;
-    }
-    Instruction rules = workflow.instruction(tenant, dossier);
-    for (Avis a : due) {
-      rules.remind(a, now);
+    List<Avis> reminded =
+        dossier.remindAvis(calendars.forTenant(tenant), today, withinWorkingDays, workflow.now());
+    for (Avis a : reminded) {
       workflow.fire(new AvisReminded(tenant, by(Actor.system()), dossier, a));
     }
-    return due.size();
+    return reminded.size();
   }
 }

@@ -1,5 +1,7 @@
 package ma.rokhsa.application;
 
+import ma.rokhsa.domain.model.dossier.ProcedureRef;
+
 /**
  * The procedure version a dossier was deposited under is offered by no started plugin (its plugin
  * failed or was disabled): the dossier waits until it is back.
@@ -8,12 +10,7 @@ public class ProcedureUnavailable extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  public ProcedureUnavailable(String procedureId, String version) {
-    super(
-        "procedure "
-            + procedureId
-            + " "
-            + version
-            + " is not available: its plugin is not started");
+  public ProcedureUnavailable(ProcedureRef procedure) {
+    super("procedure " + procedure + " is not available: its plugin is not started");
   }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import ma.rokhsa.domain.model.dossier.Dossier;
 import ma.rokhsa.domain.model.dossier.Phase;
+import ma.rokhsa.domain.model.dossier.ProcedureRef;
 import ma.rokhsa.domain.model.tenant.Tenant;
 import ma.rokhsa.plugin.api.procedure.Fee;
 import ma.rokhsa.plugin.api.procedure.FeeSchedule;
@@ -57,18 +58,18 @@ public class Procedures {
    * @throws ProcedureUnavailable if no started plugin offers it any more
    */
   public Version version(Dossier dossier) {
+    ProcedureRef followed = dossier.procedure();
     return catalog
-        .procedure(dossier.procedureId(), dossier.procedureVersion())
+        .procedure(followed.id(), followed.version())
         .or(
             () ->
                 // A draft follows whatever version new deposits follow; it is re-pinned when
                 // submitted.
                 dossier.phase() == Phase.DRAFT
-                    ? catalog.procedure(dossier.procedureId())
+                    ? catalog.procedure(followed.id())
                     : Optional.empty())
         .map(Version::new)
-        .orElseThrow(
-            () -> new ProcedureUnavailable(dossier.procedureId(), dossier.procedureVersion()));
+        .orElseThrow(() -> new ProcedureUnavailable(followed));
   }
 
   /**
@@ -84,6 +85,11 @@ public class Procedures {
 
     public String version() {
       return offered.definition().version();
+    }
+
+    /** The procedure and version, as a dossier follows it. */
+    public ProcedureRef ref() {
+      return new ProcedureRef(id(), version());
     }
 
     public ProcedureDefinition definition() {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -300,6 +301,40 @@ class DossierIT {
             "avis-agence-urbaine",
             "consolider-avis",
             "decider-favorable");
+
+    // The applicant was told, one e-mail per action, through the outbox: the deposit, the
+    // complements asked (with the items), each other move, and the decision (with its motivation).
+    List<String> told = queuedFor("karim.benali@example.ma", reference);
+    assertThat(told)
+        .filteredOn(m -> m.contains("Compléments demandés"))
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m)
+                    .startsWith("fr|")
+                    .contains("- certificat-propriete : daté de plus de 3 mois"));
+    assertThat(told)
+        .filteredOn(m -> m.contains("Décision sur le dossier"))
+        .singleElement()
+        .satisfies(m -> assertThat(m).contains("Motivation : Conforme."));
+    assertThat(told)
+        .as("a decision is told once, not also as a move")
+        .noneMatch(m -> m.contains("|Dossier " + reference + " — Favorable"));
+    assertThat(told).filteredOn(m -> m.contains("Dossier déposé")).hasSize(1);
+  }
+
+  /** What the platform queued for a recipient about a dossier (language|subject|body). */
+  static List<String> queuedFor(String recipient, String reference) {
+    List<String> queued = new ArrayList<>();
+    ok(world
+            .anonymous()
+            .get(
+                "api/_probe/outbox/queued?recipient="
+                    + URLEncoder.encode(recipient, StandardCharsets.UTF_8)
+                    + "&about="
+                    + URLEncoder.encode(reference, StandardCharsets.UTF_8)))
+        .forEach(n -> queued.add(n.asText()));
+    return queued;
   }
 
   @Test

@@ -2,9 +2,12 @@ package ma.rokhsa.domain.model.dossier;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -26,8 +29,10 @@ public class Attachment extends TenantOwned {
       allocationSize = 50)
   private Long id;
 
-  @Column(name = "dossier_id", nullable = false, length = 36)
-  private String dossierId;
+  // The owning side of Dossier's list: the aggregate adds and removes, JPA writes the key.
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "dossier_id", nullable = false, updatable = false)
+  private Dossier dossier;
 
   @Column(name = "document_id", nullable = false, length = 100)
   private String documentId;
@@ -66,8 +71,8 @@ public class Attachment extends TenantOwned {
    * @param documentId the procedure's document it is, or {@code avis} for a body's avis
    * @param avisBody the consulted body, for an avis attachment
    */
-  public static Attachment of(
-      DossierId dossier,
+  static Attachment of(
+      Dossier dossier,
       String documentId,
       Optional<String> avisBody,
       String fileName,
@@ -77,7 +82,7 @@ public class Attachment extends TenantOwned {
       String uploadedBy,
       Instant now) {
     Attachment a = new Attachment();
-    a.dossierId = dossier.value();
+    a.dossier = dossier;
     a.documentId = documentId;
     a.avisBody = avisBody.orElse(null);
     a.fileName = safeName(fileName);
@@ -101,7 +106,7 @@ public class Attachment extends TenantOwned {
   }
 
   /** Replaced by a newer file of the same document (kept on file, no longer counted). */
-  public void supersede(Instant now) {
+  void supersede(Instant now) {
     if (supersededAt == null) {
       supersededAt = now.atOffset(ZoneOffset.UTC);
     }
@@ -120,7 +125,7 @@ public class Attachment extends TenantOwned {
   }
 
   public DossierId dossierId() {
-    return DossierId.of(dossierId);
+    return dossier.id();
   }
 
   public String documentId() {

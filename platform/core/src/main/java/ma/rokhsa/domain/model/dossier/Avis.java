@@ -2,9 +2,12 @@ package ma.rokhsa.domain.model.dossier;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -31,8 +34,10 @@ public class Avis extends TenantOwned {
       allocationSize = 50)
   private Long id;
 
-  @Column(name = "dossier_id", nullable = false, length = 36)
-  private String dossierId;
+  // The owning side of Dossier's list: the aggregate adds and removes, JPA writes the key.
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "dossier_id", nullable = false, updatable = false)
+  private Dossier dossier;
 
   @Column(name = "avis_round", nullable = false)
   private int round;
@@ -69,15 +74,20 @@ public class Avis extends TenantOwned {
   }
 
   static Avis request(
-      DossierId dossier, int round, String bodyId, boolean binding, LocalDate due, Instant now) {
+      Dossier dossier, int round, String bodyId, boolean binding, LocalDate due, Instant now) {
     Avis a = new Avis();
-    a.dossierId = dossier.value();
+    a.dossier = dossier;
     a.round = round;
     a.bodyId = bodyId;
     a.binding = binding;
     a.dueDate = due;
     a.requestedAt = now.atOffset(ZoneOffset.UTC);
     return a;
+  }
+
+  /** Whether the body has not given it yet. */
+  public boolean awaited() {
+    return verdict == null;
   }
 
   /** Records the body's avis; an unfavorable one, or one with reservations, must say why. */
@@ -112,7 +122,7 @@ public class Avis extends TenantOwned {
   }
 
   public DossierId dossierId() {
-    return DossierId.of(dossierId);
+    return dossier.id();
   }
 
   public int round() {

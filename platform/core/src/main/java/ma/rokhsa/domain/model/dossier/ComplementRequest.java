@@ -2,9 +2,12 @@ package ma.rokhsa.domain.model.dossier;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -30,8 +33,10 @@ public class ComplementRequest extends TenantOwned {
       allocationSize = 50)
   private Long id;
 
-  @Column(name = "dossier_id", nullable = false, length = 36)
-  private String dossierId;
+  // The owning side of Dossier's list: the aggregate adds and removes, JPA writes the key.
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "dossier_id", nullable = false, updatable = false)
+  private Dossier dossier;
 
   @Column(name = "items", nullable = false, length = 20000)
   private String items;
@@ -52,13 +57,18 @@ public class ComplementRequest extends TenantOwned {
     // for JPA
   }
 
-  static ComplementRequest of(DossierId dossier, String itemsJson, String by, Instant now) {
+  static ComplementRequest of(Dossier dossier, String itemsJson, String by, Instant now) {
     ComplementRequest c = new ComplementRequest();
-    c.dossierId = dossier.value();
+    c.dossier = dossier;
     c.items = itemsJson;
     c.requestedBy = by;
     c.requestedAt = now.atOffset(ZoneOffset.UTC);
     return c;
+  }
+
+  /** Whether the applicant has not answered it yet. */
+  public boolean open() {
+    return answeredAt == null;
   }
 
   void answer(String text, Instant now) {
@@ -74,7 +84,7 @@ public class ComplementRequest extends TenantOwned {
   }
 
   public DossierId dossierId() {
-    return DossierId.of(dossierId);
+    return dossier.id();
   }
 
   /** The items asked for, as a JSON array of {item, reason}. */

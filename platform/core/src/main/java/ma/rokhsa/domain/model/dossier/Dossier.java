@@ -1,35 +1,54 @@
 package ma.rokhsa.domain.model.dossier;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import ma.rokhsa.domain.RuleViolation;
 import ma.rokhsa.domain.model.calendar.WorkingCalendar;
+import ma.rokhsa.domain.model.document.StoredContent;
 import ma.rokhsa.domain.model.tenant.TenantOwned;
 import ma.rokhsa.plugin.api.procedure.ActingRole;
+import ma.rokhsa.plugin.api.procedure.DocumentRequirement;
 import ma.rokhsa.plugin.api.procedure.FormValues;
 import ma.rokhsa.plugin.api.procedure.Workflow.Transition;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * A dossier: what an applicant asks for under one version of one procedure, in one tenant. The
- * aggregate root: its state changes only through these methods, which keep the phase, the state,
- * the legal due date and the suspension of the clock consistent. Which moves the procedure allows
- * is decided by {@link Instruction}.
+ * aggregate root: it owns what changes with it — the consulted bodies' avis, round by round, the
+ * complement requests, the attached files and the decision — and its state changes only through
+ * these methods, which keep the phase, the state, the legal due date, the suspension of the clock
+ * and its children consistent. Each is given the rules of the procedure version ({@link
+ * Instruction}): which moves it allows, what a state's deadline is. Services load it, call one of
+ * these methods and store it; JPA writes the children with it (ADR 0017).
  */
 @Entity
 @Table(name = "dossier")
 public class Dossier extends TenantOwned {
+
+  /** Who the platform acts as, when it acts itself (an avis deemed favorable). */
+  public static final String SYSTEM = "system";
+
+  /** The document id of a file attached to a body's avis. */
+  public static final String AVIS_DOCUMENT = "avis";
 
   @Id
   @Column(name = "id", length = 36)
@@ -56,8 +75,9 @@ public class Dossier extends TenantOwned {
   @Column(name = "language", nullable = false, length = 2)
   private String language;
 
+  // JSON in the column, read once when the dossier is loaded (FormContentColumn, auto-applied).
   @Column(name = "form_values", nullable = false, length = 200000)
-  private String formValues;
+  private FormContent form;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "phase", nullable = false, length = 16)
@@ -129,6 +149,24 @@ public class Dossier extends TenantOwned {
   @Column(name = "version", nullable = false)
   private long version;
 
+  // Its children: loaded when first read (a list of dossiers never reads them), all of a page's
+  // dossiers at once if they are (IN batch); each child is tenant-owned, so EclipseLink's tenant
+  // criteria apply to these loads as to any query. Written and deleted with the dossier.
+  @OneToMany(mappedBy = "dossier", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("round ASC, id ASC")
+  @BatchFetch(BatchFetchType.IN)
+  private List<Avis> avis = new ArrayList<>();
+
+  @OneToMany(mappedBy = "dossier", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("id ASC")
+  @BatchFetch(BatchFetchType.IN)
+  private List<ComplementRequest> complements = new ArrayList<>();
+
+  @OneToMany(mappedBy = "dossier", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("id ASC")
+  @BatchFetch(BatchFetchType.IN)
+  private List<Attachment> attachments = new ArrayList<>();
+
   protected Dossier() {
     // for JPA
   }
@@ -142,24 +180,23 @@ public class Dossier extends TenantOwned {
    */
   public static Dossier draft(
       DossierId id,
-      String procedureId,
-      String procedureVersion,
+      ProcedureRef procedure,
       String owner,
       String applicantName,
       String contactEmail,
       String language,
-      String formValues,
+      FormContent form,
       Instant now) {
     Dossier d = new Dossier();
     d.id = id.value();
-    d.procedureId = Objects.requireNonNull(procedureId);
-    d.procedureVersion = Objects.requireNonNull(procedureVersion);
+    d.procedureId = procedure.id();
+    d.procedureVersion = procedure.version();
     d.owner = Objects.requireNonNull(owner);
     d.depositedBy = owner;
     d.applicantName = requireText(applicantName, "the applicant's name");
     d.contactEmail = requireText(contactEmail, "a contact e-mail");
     d.language = "ar".equals(language) ? "ar" : "fr";
-    d.formValues = Objects.requireNonNull(formValues);
+    d.form = Objects.requireNonNull(form);
     d.phase = Phase.DRAFT;
     d.createdAt = utc(now);
     d.updatedAt = d.createdAt;
@@ -179,13 +216,32 @@ public class Dossier extends TenantOwned {
 
   /**
    * Replaces the form's values: while a draft, or when the procedure gives the applicant a turn.
+   *
+   * @throws RuleViolation otherwise
    */
-  public void replaceValues(String values, Instant now) {
-    if (phase == Phase.CLOSED) {
-      throw new RuleViolation("dossier " + describe() + " is closed: nothing can change");
-    }
-    this.formValues = Objects.requireNonNull(values);
+  public void replaceValues(Instruction rules, FormContent values, Instant now) {
+    requireApplicantMayEdit(rules);
+    this.form = Objects.requireNonNull(values);
     this.updatedAt = utc(now);
+  }
+
+  /**
+   * Checks that the applicant may change the dossier now: while a draft, or when the procedure
+   * gives them a turn (complements).
+   *
+   * @throws RuleViolation otherwise
+   */
+  public void requireApplicantMayEdit(Instruction rules) {
+    if (phase == Phase.DRAFT) {
+      return;
+    }
+    if (phase != Phase.OPEN || !rules.applicantTurn(state)) {
+      throw new RuleViolation(
+          "dossier "
+              + describe()
+              + " can be changed only while a draft or when complements"
+              + " are asked");
+    }
   }
 
   /** Changes the contact details of a draft. */
@@ -200,9 +256,12 @@ public class Dossier extends TenantOwned {
    * Moves a draft to another version of its procedure (the one new deposits follow when it is
    * submitted).
    */
-  public void repin(String version) {
+  public void repin(ProcedureRef current) {
     requireDraft("change its procedure version");
-    this.procedureVersion = Objects.requireNonNull(version);
+    if (!current.id().equals(procedureId)) {
+      throw new IllegalArgumentException(current + " is not a version of " + procedureId);
+    }
+    this.procedureVersion = current.version();
   }
 
   /** Deposits the draft: it gets its reference and enters the procedure's first state. */
@@ -250,6 +309,8 @@ public class Dossier extends TenantOwned {
     }
   }
 
+  // ---- moves -----------------------------------------------------------------------------------
+
   /**
    * Takes a way of its procedure's workflow, as the rules of its version say: closes the commission
    * round it leaves (the avis still awaited are deemed favorable, the outcome consolidated), enters
@@ -258,36 +319,30 @@ public class Dossier extends TenantOwned {
    * its avis when the new state gathers them.
    *
    * @param rules the rules of the procedure version the dossier is instructed under
-   * @param currentRound the avis of the current round (empty before the first)
-   * @return what the move did; the avis it asks are to be stored
+   * @param note why: the motivation of a decision, the deadline that passed
+   * @param tacitly whether the platform takes it because silence counts as acceptance
+   * @return what the move did
    */
   public Moved take(
       Instruction rules,
       Transition t,
-      List<Avis> currentRound,
-      FormValues values,
       Optional<String> note,
       boolean tacitly,
       LocalDate today,
       Instant now) {
     String from = state().orElseThrow();
     if (rules.commissionState(from)) {
-      for (Avis a : currentRound) {
-        if (a.verdict().isEmpty()) {
-          rules.give(a, Verdict.DEEMED_FAVORABLE, null, "system", now);
-        }
-      }
-      rules.consolidate(this, currentRound);
+      closeRound(now);
     }
-    rules.move(this, t, values, today, now);
+    rules.move(this, t, values(), today, now);
     boolean decided = (t.by() == ActingRole.SIGNATORY && note.isPresent()) || tacitly;
     if (decided) {
-      rules.decide(this, note.orElse(null), tacitly);
+      this.decisionMotivation = note.orElse(null);
+      this.tacit = tacitly;
     }
     List<Avis> asked = List.of();
     if (rules.commissionState(t.to())) {
-      int round = currentRound.stream().mapToInt(Avis::round).max().orElse(0) + 1;
-      asked = rules.requestAvis(this, values, round, now);
+      asked = askAvis(rules, now);
     }
     return new Moved(from, t.to(), decided, asked);
   }
@@ -300,6 +355,259 @@ public class Dossier extends TenantOwned {
    */
   public record Moved(String from, String to, boolean decided, List<Avis> askedAvis) {}
 
+  /** The round leaves the commission: an avis still awaited is deemed favorable; consolidated. */
+  private void closeRound(Instant now) {
+    List<Avis> round = currentRound();
+    for (Avis a : round) {
+      if (a.awaited()) {
+        a.give(Verdict.DEEMED_FAVORABLE, null, SYSTEM, now);
+      }
+    }
+    this.outcome = Outcome.of(round).name();
+  }
+
+  /** A new round: every body consulted on these values (its {@code when} decides), due with us. */
+  private List<Avis> askAvis(Instruction rules, Instant now) {
+    int round = avis.stream().mapToInt(Avis::round).max().orElse(0) + 1;
+    LocalDate due = dueDate().orElseThrow();
+    List<Avis> asked =
+        rules.workflow().consultedBodies(values()).stream()
+            .map(b -> Avis.request(this, round, b.id(), b.binding(), due, now))
+            .toList();
+    avis.addAll(asked);
+    return asked;
+  }
+
+  /** The avis of the latest round (empty before the first). */
+  public List<Avis> currentRound() {
+    int round = avis.stream().mapToInt(Avis::round).max().orElse(0);
+    return avis.stream().filter(a -> a.round() == round).toList();
+  }
+
+  // ---- complements -----------------------------------------------------------------------------
+
+  /**
+   * The guichet asks the applicant to complete the dossier and takes the way to the applicant's
+   * turn: the request is recorded with the items asked (JSON), the administration's clock stops.
+   *
+   * @param itemsJson each item asked for and why, as a JSON array of {item, reason}
+   * @param note the items in a line, for the timeline
+   * @throws RuleViolation if the way is not a request for complements
+   */
+  public Moved requestComplements(
+      Instruction rules,
+      Transition t,
+      String itemsJson,
+      String note,
+      String by,
+      LocalDate today,
+      Instant now) {
+    if (!rules.asksComplements(t)) {
+      throw new RuleViolation("'" + t.action() + "' does not ask the applicant for complements");
+    }
+    complements.add(ComplementRequest.of(this, Objects.requireNonNull(itemsJson), by, now));
+    return take(rules, t, Optional.ofNullable(note), false, today, now);
+  }
+
+  /**
+   * The applicant answers the complements asked and takes the way out of their turn: every request
+   * still open is answered with the same text, the administration's clock resumes.
+   *
+   * @throws RuleViolation if the way is not the applicant's out of their turn
+   */
+  public Moved answerComplements(
+      Instruction rules,
+      Transition t,
+      String answer,
+      Optional<String> note,
+      LocalDate today,
+      Instant now) {
+    if (!rules.answersComplements(t)) {
+      throw new RuleViolation("'" + t.action() + "' does not answer complements");
+    }
+    for (ComplementRequest c : complements) {
+      if (c.open()) {
+        c.answer(answer, now);
+      }
+    }
+    return take(rules, t, note, false, today, now);
+  }
+
+  /** The requests the applicant has not answered yet. */
+  public List<ComplementRequest> openComplements() {
+    return complements.stream().filter(ComplementRequest::open).toList();
+  }
+
+  // ---- avis ------------------------------------------------------------------------------------
+
+  /**
+   * A consulted body gives its avis: only a body asked in the current round, while the dossier is
+   * before the commission, and once.
+   *
+   * @param roles the roles in which the caller acts on the dossier (to name what they may do
+   *     instead)
+   * @return the avis given
+   * @throws RuleViolation if the dossier is not before the commission, the body is not consulted,
+   *     or has given its avis already
+   */
+  public Avis giveAvis(
+      Instruction rules,
+      String body,
+      Verdict verdict,
+      String motivation,
+      String by,
+      Set<ActingRole> roles,
+      Instant now) {
+    if (phase != Phase.OPEN || !rules.commissionState(state)) {
+      throw new RuleViolation(
+          "dossier " + describe() + " is not before the commission",
+          rules.allowed(this, roles).stream().map(Transition::action).toList());
+    }
+    List<Avis> round = currentRound();
+    Avis avis =
+        round.stream()
+            .filter(a -> a.bodyId().equals(body))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new RuleViolation(
+                        "body '" + body + "' is not consulted on this dossier",
+                        round.stream().map(Avis::bodyId).toList()));
+    if (verdict == Verdict.DEEMED_FAVORABLE && !SYSTEM.equals(by)) {
+      throw new RuleViolation("only the platform records an avis as deemed favorable");
+    }
+    avis.give(verdict, motivation, by, now);
+    return avis;
+  }
+
+  /**
+   * The platform's way out of the commission, when every body of the round has given its avis and
+   * the procedure lets the platform consolidate.
+   */
+  public Optional<Transition> commissionDone(Instruction rules) {
+    if (phase != Phase.OPEN || !rules.commissionState(state)) {
+      return Optional.empty();
+    }
+    if (currentRound().stream().anyMatch(Avis::awaited)) {
+      return Optional.empty();
+    }
+    return rules.systemTransition(state);
+  }
+
+  /**
+   * Notes a reminder for the avis awaited of the current round, not reminded yet, due within {@code
+   * withinWorkingDays} (and not past due).
+   *
+   * @return the avis reminded
+   */
+  public List<Avis> remindAvis(
+      WorkingCalendar calendar, LocalDate today, int withinWorkingDays, Instant now) {
+    if (phase != Phase.OPEN) {
+      return List.of();
+    }
+    List<Avis> due =
+        currentRound().stream()
+            .filter(a -> a.awaited() && a.remindedAt().isEmpty())
+            .filter(
+                a ->
+                    !a.dueDate().isBefore(today)
+                        && calendar.workingDaysBetween(today, a.dueDate()) <= withinWorkingDays)
+            .toList();
+    for (Avis a : due) {
+      a.reminded(now);
+    }
+    return due;
+  }
+
+  // ---- files -----------------------------------------------------------------------------------
+
+  /**
+   * The applicant attaches a file to one of the procedure's documents: while a draft, up to the
+   * document's count; when answering complements, a file beyond the count replaces the oldest
+   * (which stays on file, superseded).
+   *
+   * @throws RuleViolation if the applicant may not change the dossier now, or a draft's document
+   *     has its count
+   */
+  public Attachment attach(
+      Instruction rules,
+      DocumentRequirement document,
+      String fileName,
+      StoredContent stored,
+      String by,
+      Instant now) {
+    requireApplicantMayEdit(rules);
+    List<Attachment> current = currentFiles(document.id());
+    if (current.size() >= document.maxCount()) {
+      if (phase == Phase.DRAFT) {
+        throw new RuleViolation(
+            "document " + document.id() + " takes at most " + document.maxCount() + " file(s)");
+      }
+      current.get(0).supersede(now);
+    }
+    Attachment a =
+        Attachment.of(
+            this,
+            document.id(),
+            Optional.empty(),
+            fileName,
+            stored.mediaType(),
+            stored.size(),
+            stored.sha256(),
+            by,
+            now);
+    attachments.add(a);
+    this.updatedAt = utc(now);
+    return a;
+  }
+
+  /**
+   * A commission member attaches a file to the avis of a body asked in the current round.
+   *
+   * @throws RuleViolation if no avis of that body is asked now
+   */
+  public Attachment attachToAvis(
+      String body, String fileName, StoredContent stored, String by, Instant now) {
+    if (currentRound().stream().noneMatch(a -> a.bodyId().equals(body))) {
+      throw new RuleViolation("no avis of " + body + " is asked on dossier " + describe() + " now");
+    }
+    Attachment a =
+        Attachment.of(
+            this,
+            AVIS_DOCUMENT,
+            Optional.of(body),
+            fileName,
+            stored.mediaType(),
+            stored.size(),
+            stored.sha256(),
+            by,
+            now);
+    attachments.add(a);
+    return a;
+  }
+
+  /**
+   * Takes a file off a draft; a deposited dossier's files stay on file.
+   *
+   * @throws RuleViolation if the applicant may not change the dossier, or it is deposited
+   */
+  public void detach(Instruction rules, Attachment attachment) {
+    requireApplicantMayEdit(rules);
+    if (phase != Phase.DRAFT) {
+      throw new RuleViolation("a deposited document stays on file: upload a new one to replace it");
+    }
+    if (!attachments.remove(attachment)) {
+      throw new IllegalArgumentException("not a file of dossier " + describe());
+    }
+  }
+
+  /** The files of a document that count (not superseded), oldest first. */
+  public List<Attachment> currentFiles(String documentId) {
+    return attachments.stream()
+        .filter(a -> a.current() && a.documentId().equals(documentId))
+        .toList();
+  }
+
   /** Stops the administration's clock on {@code interrupted}, with the working days it had left. */
   void suspend(String interrupted, int remainingWorkingDays) {
     this.suspendedState = interrupted;
@@ -310,15 +618,6 @@ public class Dossier extends TenantOwned {
   void clearSuspension() {
     this.suspendedState = null;
     this.suspendedRemaining = null;
-  }
-
-  void consolidate(Outcome outcome) {
-    this.outcome = outcome.name();
-  }
-
-  void decide(String motivation, boolean tacitly) {
-    this.decisionMotivation = motivation;
-    this.tacit = tacitly;
   }
 
   void extendDue(Optional<Deadline> due) {
@@ -342,10 +641,9 @@ public class Dossier extends TenantOwned {
    * Counts the deadline again in the tenant's calendar as it is now (a holiday announced after the
    * date was counted); the avis still awaited, due with the dossier, follow.
    *
-   * @param avis the dossier's avis
    * @return the former due date, when it moved
    */
-  public Optional<LocalDate> recountDeadline(WorkingCalendar calendar, List<Avis> avis) {
+  public Optional<LocalDate> recountDeadline(WorkingCalendar calendar) {
     Optional<Deadline> current = deadline();
     if (phase != Phase.OPEN || current.isEmpty()) {
       return Optional.empty();
@@ -383,12 +681,9 @@ public class Dossier extends TenantOwned {
     return DossierId.of(id);
   }
 
-  public String procedureId() {
-    return procedureId;
-  }
-
-  public String procedureVersion() {
-    return procedureVersion;
+  /** The procedure version it follows (a draft's is re-pinned when deposited). */
+  public ProcedureRef procedure() {
+    return new ProcedureRef(procedureId, procedureVersion);
   }
 
   public String owner() {
@@ -411,8 +706,36 @@ public class Dossier extends TenantOwned {
     return language;
   }
 
-  public String formValues() {
-    return formValues;
+  /** The form's values as given. */
+  public FormContent form() {
+    return form;
+  }
+
+  /** The form's values as the rules read them. */
+  public FormValues values() {
+    return form.values();
+  }
+
+  /** Every avis asked of the consulted bodies, round by round. */
+  public List<Avis> avis() {
+    return Collections.unmodifiableList(avis);
+  }
+
+  /** The complement requests, oldest first. */
+  public List<ComplementRequest> complements() {
+    return Collections.unmodifiableList(complements);
+  }
+
+  /** The attached files, superseded ones included, oldest first. */
+  public List<Attachment> attachments() {
+    return Collections.unmodifiableList(attachments);
+  }
+
+  /** One of its files. */
+  public Optional<Attachment> attachment(Long attachmentId) {
+    return attachments.stream()
+        .filter(a -> a.id() != null && a.id().equals(attachmentId))
+        .findFirst();
   }
 
   public Phase phase() {

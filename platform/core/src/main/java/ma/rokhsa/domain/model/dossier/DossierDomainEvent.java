@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import ma.rokhsa.domain.model.tenant.TenantId;
+import ma.rokhsa.plugin.api.procedure.ProcedureDefinition;
 import ma.rokhsa.plugin.api.procedure.Workflow.Transition;
 
 /**
@@ -62,8 +63,13 @@ public sealed interface DossierDomainEvent {
   record DocumentDownloaded(TenantId tenant, By by, Dossier dossier, Attachment attachment)
       implements DossierDomainEvent {}
 
-  /** The dossier was deposited: it has its reference and is in the procedure's first state. */
-  record DossierDeposited(TenantId tenant, By by, Dossier dossier) implements DossierDomainEvent {}
+  /**
+   * The dossier was deposited: it has its reference and is in the procedure's first state.
+   *
+   * @param procedure the version it was deposited under
+   */
+  record DossierDeposited(TenantId tenant, By by, Dossier dossier, ProcedureDefinition procedure)
+      implements DossierDomainEvent {}
 
   /** The deposit receipt was downloaded. */
   record ReceiptDownloaded(TenantId tenant, By by, Dossier dossier) implements DossierDomainEvent {}
@@ -72,13 +78,18 @@ public sealed interface DossierDomainEvent {
   record DossierViewed(TenantId tenant, By by, Dossier dossier) implements DossierDomainEvent {}
 
   /**
-   * The guichet asked the applicant for complements (the dossier then moves: {@link DossierMoved}
-   * follows).
+   * The guichet asked the applicant for complements (the dossier moved to the applicant's turn:
+   * {@link DossierMoved} came first).
    *
+   * @param procedure the version the dossier follows
    * @param items each item asked for ({@code item}, {@code reason})
    */
   record ComplementsRequested(
-      TenantId tenant, By by, Dossier dossier, List<Map<String, String>> items)
+      TenantId tenant,
+      By by,
+      Dossier dossier,
+      ProcedureDefinition procedure,
+      List<Map<String, String>> items)
       implements DossierDomainEvent {}
 
   /** A consulted body gave its avis. */
@@ -88,27 +99,40 @@ public sealed interface DossierDomainEvent {
   /**
    * The dossier moved along a way of its procedure's workflow.
    *
+   * @param procedure the version the dossier follows
    * @param transition the way taken
    * @param note why (a motivation, the complements asked, a deadline passing)
    * @param tacitApproval whether the platform took it because silence counts as acceptance
+   * @param decided whether the move is a decision ({@link DecisionTaken} follows)
+   * @param complementsRequested whether it asks the applicant for complements ({@link
+   *     ComplementsRequested} follows)
    */
   record DossierMoved(
       TenantId tenant,
       By by,
       Dossier dossier,
+      ProcedureDefinition procedure,
       Transition transition,
       Optional<String> note,
-      boolean tacitApproval)
+      boolean tacitApproval,
+      boolean decided,
+      boolean complementsRequested)
       implements DossierDomainEvent {}
 
   /**
    * The authority decided (the dossier moved too: {@link DossierMoved} came first).
    *
+   * @param procedure the version the dossier follows
    * @param motivation the decision's motivation, if any
    * @param tacit whether the decision is a tacit approval
    */
   record DecisionTaken(
-      TenantId tenant, By by, Dossier dossier, Optional<String> motivation, boolean tacit)
+      TenantId tenant,
+      By by,
+      Dossier dossier,
+      ProcedureDefinition procedure,
+      Optional<String> motivation,
+      boolean tacit)
       implements DossierDomainEvent {}
 
   /** The commission was due a reminder of a body's avis, coming due (sent once). */

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import ma.rokhsa.domain.model.tenant.TenantId;
 
-/** The dossiers of the tenant the current transaction works for, and what hangs from them. */
+/**
+ * The dossiers of the tenant the current transaction works for. A dossier is stored and loaded with
+ * what it owns (avis, complement requests, files: see {@link Dossier}); its timeline is a log of
+ * its own.
+ */
 public interface DossierRepository {
 
   Optional<Dossier> find(DossierId id);
@@ -22,6 +26,7 @@ public interface DossierRepository {
    */
   List<Dossier> list(DossierFilter filter, Optional<String> owner, int limit);
 
+  /** Stores a new dossier (and, with it, whatever it owns). A loaded one is written on commit. */
   void store(Dossier dossier);
 
   /** Writes the changes of the transaction so far (a changed dossier gets its new version). */
@@ -42,22 +47,7 @@ public interface DossierRepository {
   /** The next reference number of the tenant in that year: 1, 2, 3… without gaps or repeats. */
   long nextReferenceNumber(TenantId tenant, int year);
 
-  List<Attachment> attachments(DossierId dossier);
-
-  Optional<Attachment> attachment(DossierId dossier, Long id);
-
-  void store(Attachment attachment);
-
-  void remove(Attachment attachment);
-
-  List<Avis> avis(DossierId dossier);
-
-  void store(Avis avis);
-
-  List<ComplementRequest> complements(DossierId dossier);
-
-  void store(ComplementRequest request);
-
+  /** The dossier's timeline, oldest first (an append-only log, not part of the aggregate). */
   List<DossierEvent> timeline(DossierId dossier);
 
   void store(DossierEvent event);

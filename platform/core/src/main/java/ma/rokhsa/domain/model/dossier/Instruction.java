@@ -249,45 +249,13 @@ public final class Instruction {
    */
   public record DeadlineMove(Transition transition, boolean tacitApproval) {}
 
-  /** Records the consolidated avis of the round on the dossier. */
-  public void consolidate(Dossier dossier, List<Avis> round) {
-    dossier.consolidate(Outcome.of(round));
+  /** Whether the way is the guichet's request for complements: to the applicant's turn. */
+  public boolean asksComplements(Transition t) {
+    return t.by() == ActingRole.GUICHET_AGENT && applicantTurn(t.to());
   }
 
-  /** Records the decision's motivation (and whether it was tacit). */
-  public void decide(Dossier dossier, String motivation, boolean tacit) {
-    dossier.decide(motivation, tacit);
-  }
-
-  /**
-   * New avis requests for every body consulted on a dossier with these values (a body's {@code
-   * when} decides), due with the commission state.
-   */
-  public List<Avis> requestAvis(Dossier dossier, FormValues values, int round, Instant now) {
-    LocalDate due = dossier.dueDate().orElseThrow();
-    return workflow().consultedBodies(values).stream()
-        .map(b -> Avis.request(dossier.id(), round, b.id(), b.binding(), due, now))
-        .toList();
-  }
-
-  /** Records a body's avis. */
-  public void give(Avis avis, Verdict verdict, String motivation, String by, Instant now) {
-    if (verdict == Verdict.DEEMED_FAVORABLE && !"system".equals(by)) {
-      throw new RuleViolation("only the platform records an avis as deemed favorable");
-    }
-    avis.give(verdict, motivation, by, now);
-  }
-
-  public void remind(Avis avis, Instant now) {
-    avis.reminded(now);
-  }
-
-  public ComplementRequest requestComplements(
-      Dossier dossier, String itemsJson, String by, Instant now) {
-    return ComplementRequest.of(dossier.id(), itemsJson, by, now);
-  }
-
-  public void answer(ComplementRequest request, String text, Instant now) {
-    request.answer(text, now);
+  /** Whether the way is the applicant's answer to complements: out of their turn. */
+  public boolean answersComplements(Transition t) {
+    return t.by() == ActingRole.APPLICANT && applicantTurn(t.from());
   }
 }

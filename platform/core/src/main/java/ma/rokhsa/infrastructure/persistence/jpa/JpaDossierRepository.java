@@ -11,9 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import ma.rokhsa.domain.model.dossier.Attachment;
-import ma.rokhsa.domain.model.dossier.Avis;
-import ma.rokhsa.domain.model.dossier.ComplementRequest;
 import ma.rokhsa.domain.model.dossier.Dossier;
 import ma.rokhsa.domain.model.dossier.DossierEvent;
 import ma.rokhsa.domain.model.dossier.DossierId;
@@ -130,61 +127,6 @@ class JpaDossierRepository implements DossierRepository {
       em.persist(counter);
     }
     return counter.next();
-  }
-
-  @Override
-  public List<Attachment> attachments(DossierId dossier) {
-    return em.createQuery(
-            "select a from Attachment a where a.dossierId = :d order by a.id", Attachment.class)
-        .setParameter("d", dossier.value())
-        .getResultList();
-  }
-
-  @Override
-  public Optional<Attachment> attachment(DossierId dossier, Long id) {
-    return em.createQuery(
-            "select a from Attachment a where a.dossierId = :d and a.id = :id", Attachment.class)
-        .setParameter("d", dossier.value())
-        .setParameter("id", id)
-        .getResultStream()
-        .findFirst();
-  }
-
-  @Override
-  public void store(Attachment attachment) {
-    em.persist(attachment);
-  }
-
-  @Override
-  public void remove(Attachment attachment) {
-    em.remove(attachment);
-  }
-
-  @Override
-  public List<Avis> avis(DossierId dossier) {
-    return em.createQuery(
-            "select a from Avis a where a.dossierId = :d order by a.round, a.id", Avis.class)
-        .setParameter("d", dossier.value())
-        .getResultList();
-  }
-
-  @Override
-  public void store(Avis avis) {
-    em.persist(avis);
-  }
-
-  @Override
-  public List<ComplementRequest> complements(DossierId dossier) {
-    return em.createQuery(
-            "select c from ComplementRequest c where c.dossierId = :d order by c.id",
-            ComplementRequest.class)
-        .setParameter("d", dossier.value())
-        .getResultList();
-  }
-
-  @Override
-  public void store(ComplementRequest request) {
-    em.persist(request);
   }
 
   @Override

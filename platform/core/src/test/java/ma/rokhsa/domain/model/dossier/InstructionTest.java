@@ -82,17 +82,22 @@ class InstructionTest {
   final Instruction rules =
       new Instruction(DEFINITION, PROVIDER, new Weekdays(Set.of(LocalDate.of(2026, 5, 1))));
 
+  static final Set<ActingRole> MEMBER = Set.of(ActingRole.COMMISSION_MEMBER);
+
   private Dossier deposited() {
+    return deposited(FormContent.of(Map.of("surface", 120)));
+  }
+
+  private Dossier deposited(FormContent form) {
     Dossier d =
         Dossier.draft(
             DossierId.random(),
-            "permis-test",
-            "1.0.0",
+            new ProcedureRef("permis-test", "1.0.0"),
             "demandeur",
             "Karim Benali",
             "k@example.ma",
             "fr",
-            "{}",
+            form,
             NOW);
     rules.submit(
         d,
@@ -161,12 +166,10 @@ class InstructionTest {
   @Test
   void aBindingUnfavorableAvisLeavesOnlyTheRefusal() {
     Dossier d = deposited();
-    take(d, "accepter", GUICHET, THURSDAY);
-    List<Avis> round = rules.requestAvis(d, VALUES, 1, NOW);
-    rules.give(round.get(0), Verdict.UNFAVORABLE, "hauteur", "membre", NOW);
-    rules.give(round.get(1), Verdict.FAVORABLE, null, "membre", NOW);
-    rules.consolidate(d, round);
-    rules.move(d, rules.systemTransition("instruction").orElseThrow(), VALUES, THURSDAY, NOW);
+    d.take(rules, rules.transition(d, "accepter", GUICHET), Optional.empty(), false, THURSDAY, NOW);
+    d.giveAvis(rules, "agence-urbaine", Verdict.UNFAVORABLE, "hauteur", "membre", MEMBER, NOW);
+    d.giveAvis(rules, "urbanisme", Verdict.FAVORABLE, null, "membre", MEMBER, NOW);
+    d.take(rules, d.commissionDone(rules).orElseThrow(), Optional.empty(), false, THURSDAY, NOW);
 
     assertThat(d.outcome()).contains(Outcome.UNFAVORABLE_BINDING);
     assertThat(rules.allowed(d, SIGNATORY))
@@ -180,11 +183,29 @@ class InstructionTest {
   @Test
   void aBodyWithAConditionIsAskedOnlyWhenTheDossiersValuesMeetIt() {
     Dossier d = deposited();
-    take(d, "accepter", GUICHET, THURSDAY);
-    assertThat(rules.requestAvis(d, VALUES, 1, NOW))
+    assertThat(
+            d.take(
+                    rules,
+                    rules.transition(d, "accepter", GUICHET),
+                    Optional.empty(),
+                    false,
+                    THURSDAY,
+                    NOW)
+                .askedAvis())
         .extracting(Avis::bodyId)
         .containsExactly("agence-urbaine", "urbanisme");
-    assertThat(rules.requestAvis(d, FormValues.of(Map.of("surface", 1000)), 1, NOW))
+
+    Dossier large = deposited(FormContent.of(Map.of("surface", 1000)));
+    assertThat(
+            large
+                .take(
+                    rules,
+                    rules.transition(large, "accepter", GUICHET),
+                    Optional.empty(),
+                    false,
+                    THURSDAY,
+                    NOW)
+                .askedAvis())
         .extracting(Avis::bodyId)
         .containsExactly("agence-urbaine", "urbanisme", "protection-civile");
   }
@@ -192,15 +213,41 @@ class InstructionTest {
   @Test
   void anUnfavorableAvisMustBeMotivatedAndIsGivenOnce() {
     Dossier d = deposited();
-    take(d, "accepter", GUICHET, THURSDAY);
-    Avis avis = rules.requestAvis(d, VALUES, 1, NOW).get(1);
-    assertThatThrownBy(() -> rules.give(avis, Verdict.UNFAVORABLE, " ", "membre", NOW))
+    assertThatThrownBy(
+            () -> d.giveAvis(rules, "urbanisme", Verdict.FAVORABLE, null, "membre", MEMBER, NOW))
+        .as("not before the commission yet")
+        .isInstanceOf(RuleViolation.class)
+        .hasMessageContaining("not before the commission");
+    d.take(rules, rules.transition(d, "accepter", GUICHET), Optional.empty(), false, THURSDAY, NOW);
+    assertThatThrownBy(
+            () -> d.giveAvis(rules, "urbanisme", Verdict.UNFAVORABLE, " ", "membre", MEMBER, NOW))
         .isInstanceOf(RuleViolation.class);
-    rules.give(avis, Verdict.FAVORABLE, null, "membre", NOW);
-    assertThatThrownBy(() -> rules.give(avis, Verdict.FAVORABLE, null, "membre", NOW))
+    assertThatThrownBy(
+            () ->
+                d.giveAvis(
+                    rules, "urbanisme", Verdict.DEEMED_FAVORABLE, null, "membre", MEMBER, NOW))
         .isInstanceOf(RuleViolation.class);
-    assertThatThrownBy(() -> rules.give(avis, Verdict.DEEMED_FAVORABLE, null, "membre", NOW))
-        .isInstanceOf(RuleViolation.class);
+    assertThatThrownBy(
+            () ->
+                d.giveAvis(
+                    rules, "protection-civile", Verdict.FAVORABLE, null, "membre", MEMBER, NOW))
+        .as("a body not asked on these values")
+        .isInstanceOf(RuleViolation.class)
+        .satisfies(
+            e ->
+                assertThat(((RuleViolation) e).allowed())
+                    .containsExactly("agence-urbaine", "urbanisme"));
+    Avis given = d.giveAvis(rules, "urbanisme", Verdict.FAVORABLE, null, "membre", MEMBER, NOW);
+    assertThat(given.verdict()).contains(Verdict.FAVORABLE);
+    assertThat(d.commissionDone(rules)).as("agence-urbaine is still awaited").isEmpty();
+    assertThatThrownBy(
+            () -> d.giveAvis(rules, "urbanisme", Verdict.FAVORABLE, null, "membre", MEMBER, NOW))
+        .as("once")
+        .isInstanceOf(RuleViolation.class)
+        .hasMessageContaining("already given");
+    d.giveAvis(rules, "agence-urbaine", Verdict.FAVORABLE, null, "membre", MEMBER, NOW);
+    assertThat(d.commissionDone(rules))
+        .hasValueSatisfying(t -> assertThat(t.action()).isEqualTo("consolider-avis"));
   }
 
   @Test
@@ -230,14 +277,20 @@ class InstructionTest {
   @Test
   void outcomeConsolidatesTheRound() {
     Dossier d = deposited();
-    take(d, "accepter", GUICHET, THURSDAY);
-    List<Avis> round = rules.requestAvis(d, VALUES, 1, NOW);
-    rules.give(round.get(0), Verdict.FAVORABLE_WITH_RESERVATIONS, "extincteurs", "m", NOW);
-    assertThat(Outcome.of(round))
+    d.take(rules, rules.transition(d, "accepter", GUICHET), Optional.empty(), false, THURSDAY, NOW);
+    d.giveAvis(
+        rules,
+        "agence-urbaine",
+        Verdict.FAVORABLE_WITH_RESERVATIONS,
+        "extincteurs",
+        "m",
+        MEMBER,
+        NOW);
+    assertThat(Outcome.of(d.currentRound()))
         .as("a missing avis counts as favorable")
         .isEqualTo(Outcome.FAVORABLE_WITH_RESERVATIONS);
-    rules.give(round.get(1), Verdict.UNFAVORABLE, "non", "m", NOW);
-    assertThat(Outcome.of(round)).isEqualTo(Outcome.UNFAVORABLE_ADVISORY);
+    d.giveAvis(rules, "urbanisme", Verdict.UNFAVORABLE, "non", "m", MEMBER, NOW);
+    assertThat(Outcome.of(d.currentRound())).isEqualTo(Outcome.UNFAVORABLE_ADVISORY);
   }
 
   @Test
@@ -245,8 +298,7 @@ class InstructionTest {
     Dossier d = deposited();
     Transition accept = rules.transition(d, "accepter", GUICHET);
 
-    Dossier.Moved in =
-        d.take(rules, accept, List.of(), VALUES, Optional.empty(), false, THURSDAY, NOW);
+    Dossier.Moved in = d.take(rules, accept, Optional.empty(), false, THURSDAY, NOW);
 
     assertThat(in.from()).isEqualTo("depose");
     assertThat(in.to()).isEqualTo("instruction");
@@ -258,11 +310,12 @@ class InstructionTest {
     assertThat(in.askedAvis())
         .allMatch(a -> a.round() == 1 && a.dueDate().equals(d.dueDate().orElseThrow()));
 
+    assertThat(d.avis()).as("the aggregate holds them").isEqualTo(in.askedAvis());
     List<Avis> round = in.askedAvis();
-    rules.give(round.get(1), Verdict.FAVORABLE_WITH_RESERVATIONS, "réserves", "m", NOW);
+    d.giveAvis(
+        rules, "urbanisme", Verdict.FAVORABLE_WITH_RESERVATIONS, "réserves", "m", MEMBER, NOW);
     Transition consolidate = rules.systemTransition("instruction").orElseThrow();
-    Dossier.Moved out =
-        d.take(rules, consolidate, round, VALUES, Optional.empty(), false, THURSDAY, NOW);
+    Dossier.Moved out = d.take(rules, consolidate, Optional.empty(), false, THURSDAY, NOW);
 
     assertThat(out.to()).isEqualTo("decision");
     assertThat(out.askedAvis()).isEmpty();
@@ -273,8 +326,6 @@ class InstructionTest {
         d.take(
             rules,
             rules.transition(d, "decider-defavorable", SIGNATORY),
-            List.of(),
-            VALUES,
             Optional.of("Hauteur non conforme."),
             false,
             THURSDAY,
@@ -291,8 +342,6 @@ class InstructionTest {
         d.take(
             rules,
             rules.transition(d, "accepter", GUICHET),
-            List.of(),
-            VALUES,
             Optional.empty(),
             false,
             THURSDAY,
@@ -300,14 +349,14 @@ class InstructionTest {
     LocalDate due = d.dueDate().orElseThrow();
     assertThat(d.deadline())
         .hasValueSatisfying(dl -> assertThat(dl.countedFrom()).isEqualTo(THURSDAY));
-    assertThat(d.recountDeadline(new Weekdays(Set.of(LocalDate.of(2026, 5, 1))), in.askedAvis()))
+    assertThat(d.recountDeadline(new Weekdays(Set.of(LocalDate.of(2026, 5, 1)))))
         .as("the same calendar: nothing moves")
         .isEmpty();
 
     // Monday 4 May is announced closed.
     WorkingCalendar announced =
         new Weekdays(Set.of(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 4)));
-    assertThat(d.recountDeadline(announced, in.askedAvis())).contains(due);
+    assertThat(d.recountDeadline(announced)).contains(due);
 
     assertThat(d.dueDate())
         .contains(announced.addWorkingDays(THURSDAY, d.deadline().orElseThrow().workingDays()));

@@ -185,8 +185,8 @@ public final class DossierRepresentations {
       return new DossierSummary(
           d.id().value(),
           d.reference().orElse(null),
-          d.procedureId(),
-          d.procedureVersion(),
+          d.procedure().id(),
+          d.procedure().version(),
           d.phase().name(),
           d.state().orElse(null),
           d.dueDate().orElse(null),
@@ -249,8 +249,8 @@ public final class DossierRepresentations {
       return new DossierView(
           d.id().value(),
           d.reference().orElse(null),
-          d.procedureId(),
-          d.procedureVersion(),
+          d.procedure().id(),
+          d.procedure().version(),
           def.name(),
           d.phase().name(),
           d.state().orElse(null),
