@@ -81,14 +81,16 @@ class DssValidationTest {
     assertThat(dssBouncyCastle)
         .as("the build copies DSS's BouncyCastle there (mvn generate-test-resources)")
         .isDirectory();
+    // DSS's BouncyCastle first: a jar of the reactor may still bring the platform's through its
+    // manifest's Class-Path (the plugin signer's does), and the first class found wins.
     List<String> entries = new ArrayList<>();
+    try (Stream<Path> jars = Files.list(dssBouncyCastle)) {
+      jars.map(path -> path.toAbsolutePath().toString()).sorted().forEach(entries::add);
+    }
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       if (!entry.contains("org" + File.separator + "bouncycastle")) {
         entries.add(entry);
       }
-    }
-    try (Stream<Path> jars = Files.list(dssBouncyCastle)) {
-      jars.map(path -> path.toAbsolutePath().toString()).forEach(entries::add);
     }
     return String.join(File.pathSeparator, entries);
   }
