@@ -7,6 +7,7 @@ import ma.rokhsa.domain.model.dossier.Avis;
 import ma.rokhsa.domain.model.dossier.ComplementRequest;
 import ma.rokhsa.domain.model.dossier.Dossier;
 import ma.rokhsa.domain.model.dossier.DossierEvent;
+import ma.rokhsa.plugin.api.procedure.Fee;
 import ma.rokhsa.plugin.api.procedure.Workflow.Transition;
 
 /**
@@ -17,6 +18,8 @@ import ma.rokhsa.plugin.api.procedure.Workflow.Transition;
  * @param complements the complement requests, with their items
  * @param allowed the actions this caller may take now
  * @param overdue whether its legal deadline has passed
+ * @param fee what it costs as its values stand (the procedure's plugin counts it, in the
+ *     transaction: a failure there refuses the change instead of failing its answer)
  */
 public record DossierFile(
     Dossier dossier,
@@ -27,7 +30,8 @@ public record DossierFile(
     List<Complement> complements,
     List<DossierEvent> timeline,
     List<Transition> allowed,
-    boolean overdue) {
+    boolean overdue,
+    Fee fee) {
 
   /**
    * A complement request and the items it asks for.

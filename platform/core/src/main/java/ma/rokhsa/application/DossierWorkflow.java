@@ -290,7 +290,8 @@ public class DossierWorkflow {
             .toList(),
         dossiers.timeline(dossier.id()),
         allowed,
-        dossier.overdue(today(now())));
+        dossier.overdue(today(now())),
+        at.procedure().fee(dossier.values()));
   }
 
   // In id order, as they were always listed (a child added in this transaction has its id once

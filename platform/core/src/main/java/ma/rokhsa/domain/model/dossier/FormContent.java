@@ -16,8 +16,16 @@ public final class FormContent {
   private FormValues read;
 
   private FormContent(Map<String, Object> values) {
-    // Not Map.copyOf: a field may hold a JSON null.
-    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    // A field given as JSON null has no value: it is left out, as the stored JSON always did (and
+    // FormValues, like Map.copyOf, holds no null).
+    Map<String, Object> given = new LinkedHashMap<>();
+    values.forEach(
+        (field, value) -> {
+          if (value != null) {
+            given.put(field, value);
+          }
+        });
+    this.values = Collections.unmodifiableMap(given);
   }
 
   /** The values given; none when {@code null}. */

@@ -18,7 +18,6 @@ import ma.rokhsa.domain.model.dossier.Dossier;
 import ma.rokhsa.domain.model.dossier.DossierEvent;
 import ma.rokhsa.plugin.api.LocalizedText;
 import ma.rokhsa.plugin.api.procedure.Fee;
-import ma.rokhsa.plugin.api.procedure.FormValues;
 import ma.rokhsa.plugin.api.procedure.ProcedureDefinition;
 import ma.rokhsa.plugin.api.procedure.Violation;
 import ma.rokhsa.plugin.api.procedure.Workflow;
@@ -275,7 +274,7 @@ public final class DossierRepresentations {
           d.createdAt(),
           d.submittedAt().orElse(null),
           d.version(),
-          FeeView.of(f.procedure().fee(FormValues.of(values))));
+          FeeView.of(f.fee()));
     }
   }
 
