@@ -240,13 +240,8 @@ public final class DevCertificationAuthority implements RevocationSource, TimeSt
 
     KeyPair issuingKeys = newKeyPair();
     JcaX509v3CertificateBuilder issuingBuilder =
-        new JcaX509v3CertificateBuilder(
-            rootCertificate,
-            serial(),
-            Date.from(now.minus(Duration.ofMinutes(5))),
-            Date.from(now.plus(Duration.ofDays(365 * 10))),
-            new X500Principal(caName("Rokhsa Development Signatories CA").toString()),
-            issuingKeys.getPublic());
+        issuedByRoot(
+            rootCertificate, "Rokhsa Development Signatories CA", issuingKeys.getPublic(), now);
     issuingBuilder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
     issuingBuilder.addExtension(
         Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
@@ -255,13 +250,11 @@ public final class DevCertificationAuthority implements RevocationSource, TimeSt
 
     KeyPair tsaKeys = newKeyPair();
     JcaX509v3CertificateBuilder tsaBuilder =
-        new JcaX509v3CertificateBuilder(
+        issuedByRoot(
             rootCertificate,
-            serial(),
-            Date.from(now.minus(Duration.ofMinutes(5))),
-            Date.from(now.plus(Duration.ofDays(365 * 10))),
-            new X500Principal(caName("Rokhsa Development Time-Stamping Authority").toString()),
-            tsaKeys.getPublic());
+            "Rokhsa Development Time-Stamping Authority",
+            tsaKeys.getPublic(),
+            now);
     tsaBuilder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
     tsaBuilder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
     tsaBuilder.addExtension(
@@ -605,6 +598,18 @@ public final class DevCertificationAuthority implements RevocationSource, TimeSt
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
     return generator.generateKeyPair();
+  }
+
+  /** A ten-year certificate of the development root for one of its own services. */
+  private static JcaX509v3CertificateBuilder issuedByRoot(
+      X509Certificate root, String name, PublicKey publicKey, Instant now) {
+    return new JcaX509v3CertificateBuilder(
+        root,
+        serial(),
+        Date.from(now.minus(Duration.ofMinutes(5))),
+        Date.from(now.plus(Duration.ofDays(365 * 10))),
+        new X500Principal(caName(name).toString()),
+        publicKey);
   }
 
   private static BigInteger serial() {
