@@ -13,8 +13,10 @@ import ma.rokhsa.plugin.api.procedure.ActingRole;
  * @param roles the roles held in this tenant (applicants and architects hold theirs everywhere)
  * @param readOnly whether the caller only supervises this tenant
  * @param sourceAddress the client's address, empty for the platform
+ * @param bodies the consulted bodies a commission member speaks for here (ADR 0023)
  */
-public record Actor(String username, Set<Role> roles, boolean readOnly, String sourceAddress) {
+public record Actor(
+    String username, Set<Role> roles, boolean readOnly, String sourceAddress, Set<String> bodies) {
 
   public static final String SYSTEM = "system";
 
@@ -22,6 +24,31 @@ public record Actor(String username, Set<Role> roles, boolean readOnly, String s
     Objects.requireNonNull(username, "username");
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     sourceAddress = sourceAddress == null ? "" : sourceAddress;
+    bodies = bodies == null ? Set.of() : Set.copyOf(bodies);
+  }
+
+  /** An actor who speaks for no consulted body. */
+  public Actor(String username, Set<Role> roles, boolean readOnly, String sourceAddress) {
+    this(username, roles, readOnly, sourceAddress, Set.of());
+  }
+
+  /**
+   * Requires that this commission member speaks for the consulted body: a member gives only the
+   * avis of the body its grant names.
+   *
+   * @throws AccessDenied otherwise
+   */
+  public void requireSpeaksFor(String body) {
+    if (!bodies.contains(body)) {
+      throw new AccessDenied(
+          "you speak for "
+              + (bodies.isEmpty()
+                  ? "no consulted body"
+                  : String.join(", ", new java.util.TreeSet<>(bodies)))
+              + " here, not for '"
+              + body
+              + "'");
+    }
   }
 
   /** The platform itself, acting when a deadline passes. */

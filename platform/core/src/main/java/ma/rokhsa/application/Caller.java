@@ -15,8 +15,28 @@ import ma.rokhsa.domain.model.tenant.TenantId;
  */
 public record Caller(String username, List<Grant> grants) {
 
-  /** A role held, at a tenant when the role is bound to one. */
-  public record Grant(Role role, Optional<TenantId> tenant) {}
+  /**
+   * A role held, at a tenant when the role is bound to one, for a consulted body when the role is a
+   * commission member's.
+   */
+  public record Grant(Role role, Optional<TenantId> tenant, Optional<String> body) {
+
+    public Grant {
+      body = body == null ? Optional.empty() : body;
+    }
+
+    /** A grant with no body. */
+    public Grant(Role role, Optional<TenantId> tenant) {
+      this(role, tenant, Optional.empty());
+    }
+
+    /**
+     * The grant as written in answers and the audit trail: ROLE, ROLE@tenant or ROLE@tenant#body.
+     */
+    public String label() {
+      return role.name() + tenant.map(t -> "@" + t).orElse("") + body.map(b -> "#" + b).orElse("");
+    }
+  }
 
   public Caller {
     grants = List.copyOf(grants);

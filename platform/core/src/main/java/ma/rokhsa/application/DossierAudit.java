@@ -7,6 +7,9 @@ import ma.rokhsa.domain.model.audit.AuditEvent;
 import ma.rokhsa.domain.model.audit.AuditTrail;
 import ma.rokhsa.domain.model.dossier.Attachment;
 import ma.rokhsa.domain.model.dossier.DossierDomainEvent;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.AuthorizationDelivered;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.AuthorizationDownloaded;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.AuthorizationRevoked;
 import ma.rokhsa.domain.model.dossier.DossierDomainEvent.AvisFileAttached;
 import ma.rokhsa.domain.model.dossier.DossierDomainEvent.AvisGiven;
 import ma.rokhsa.domain.model.dossier.DossierDomainEvent.AvisReminded;
@@ -107,6 +110,18 @@ public class DossierAudit {
         e,
         "dossier.due-date-recounted",
         "due " + e.former() + " -> " + e.dossier().dueDate().orElseThrow());
+  }
+
+  void on(@Observes AuthorizationDelivered e) {
+    record(e, "dossier.authorization-signed", e.documentId() + " by " + e.signatory());
+  }
+
+  void on(@Observes AuthorizationDownloaded e) {
+    record(e, "dossier.authorization-downloaded", e.documentId());
+  }
+
+  void on(@Observes AuthorizationRevoked e) {
+    record(e, "dossier.authorization-revoked", e.documentId() + ": " + e.reason());
   }
 
   private void record(DossierDomainEvent e, String action, String detail) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import ma.rokhsa.domain.model.dossier.Avis;
 import ma.rokhsa.domain.model.dossier.Dossier;
+import ma.rokhsa.domain.model.dossier.DossierDomainEvent.AuthorizationDelivered;
 import ma.rokhsa.domain.model.dossier.DossierDomainEvent.AvisReminded;
 import ma.rokhsa.domain.model.dossier.DossierDomainEvent.ComplementsRequested;
 import ma.rokhsa.domain.model.dossier.DossierDomainEvent.DecisionTaken;
@@ -64,9 +65,12 @@ public class DossierNotices {
     this.publicUrl = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
   }
 
-  /** The public tracking page of a dossier (the tracking code is asked there, never put in it). */
+  /**
+   * The public tracking page of a dossier, for people (the pages' {@code /track}; the API's is
+   * {@code api/public/tracking}): the tracking code is asked there, never put in it.
+   */
   public String trackingPage(Dossier dossier) {
-    return publicUrl + "api/public/tracking?reference=" + dossier.reference().orElseThrow();
+    return publicUrl + "track?reference=" + dossier.reference().orElseThrow();
   }
 
   void deposited(@Observes DossierDeposited deposited) {
@@ -99,7 +103,9 @@ public class DossierNotices {
    * ({@link #complementsRequested}, {@link #decided}), so that one action sends one e-mail.
    */
   void moved(@Observes DossierMoved moved) {
-    if (moved.complementsRequested() || moved.decided()) {
+    if (moved.complementsRequested()
+        || moved.decided()
+        || SignedDelivery.isSignature(moved.procedure().workflow(), moved.transition())) {
       return;
     }
     TenantId tenant = moved.tenant();
@@ -122,6 +128,35 @@ public class DossierNotices {
             note.orElse("-"),
             dossier.dueDate().map(Object::toString).orElse("-"),
             trackingPage(dossier)));
+  }
+
+  /**
+   * The public verification page of a delivered authorization, for people (the pages' {@code
+   * /verify/<id>}; the API's is {@code api/public/verification/<id>}), where its QR code leads.
+   */
+  public String verificationPage(String documentId) {
+    return publicUrl + "verify/" + documentId;
+  }
+
+  /** The authorization is signed: where to get it and how anyone checks it. */
+  void delivered(@Observes AuthorizationDelivered delivered) {
+    Dossier dossier = delivered.dossier();
+    String lang = dossier.language();
+    String procedure = delivered.procedure().name().in(lang);
+    send(
+        delivered.tenant(),
+        dossier.contactEmail(),
+        lang,
+        text(lang, "delivered.subject", dossier.reference().orElseThrow(), procedure),
+        text(
+            lang,
+            "delivered.body",
+            dossier.applicantName(),
+            procedure,
+            dossier.reference().orElseThrow(),
+            delivered.signatory(),
+            delivered.documentId(),
+            verificationPage(delivered.documentId())));
   }
 
   /** The guichet asks the applicant for complements: what, and until when, in their language. */

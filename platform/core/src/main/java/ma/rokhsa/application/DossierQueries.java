@@ -25,6 +25,7 @@ import ma.rokhsa.domain.model.dossier.DossierId;
 import ma.rokhsa.domain.model.dossier.DossierReference;
 import ma.rokhsa.domain.model.dossier.DossierRepository;
 import ma.rokhsa.domain.model.dossier.DossierRepository.DossierFilter;
+import ma.rokhsa.domain.model.dossier.DossierRepository.ListPosition;
 import ma.rokhsa.domain.model.dossier.Phase;
 import ma.rokhsa.plugin.api.LocalizedText;
 import ma.rokhsa.plugin.api.procedure.ActingRole;
@@ -42,15 +43,21 @@ public class DossierQueries {
   private DossierWorkflow workflow;
   private DossierRepository dossiers;
   private ContentStore content;
+  private ProcedureCatalog catalog;
 
   /** For CDI's proxy. */
   protected DossierQueries() {}
 
   @Inject
-  DossierQueries(DossierWorkflow workflow, DossierRepository dossiers, ContentStore content) {
+  DossierQueries(
+      DossierWorkflow workflow,
+      DossierRepository dossiers,
+      ContentStore content,
+      ProcedureCatalog catalog) {
     this.workflow = workflow;
     this.dossiers = dossiers;
     this.content = content;
+    this.catalog = catalog;
   }
 
   /** The dossier with everything hanging from it; an agent's view is recorded. */
@@ -63,18 +70,24 @@ public class DossierQueries {
     return workflow.file(at, actor);
   }
 
-  /** The dossiers the caller may see: an applicant's own, or all the tenant's deposited ones. */
-  public List<Dossier> list(TenantContext context, DossierFilter filter, int limit) {
+  /**
+   * The dossiers the caller may see, a page at a time: an applicant's own (drafts included), or the
+   * tenant's deposited ones — drafts excluded in the query, so that no number of drafts hides a
+   * deposited dossier.
+   *
+   * @param after where the previous page ended, empty for the first page
+   * @param limit the page size
+   */
+  public List<Dossier> list(
+      TenantContext context, DossierFilter filter, Optional<ListPosition> after, int limit) {
     Actor actor = context.actor();
     if (actor.administration()) {
       if (filter.phase().filter(p -> p == Phase.DRAFT).isPresent()) {
         return List.of();
       }
-      return dossiers.list(filter, Optional.empty(), limit).stream()
-          .filter(d -> d.phase() != Phase.DRAFT)
-          .toList();
+      return dossiers.list(filter, Optional.empty(), false, after, limit);
     }
-    return dossiers.list(filter, Optional.of(actor.username()), limit);
+    return dossiers.list(filter, Optional.of(actor.username()), true, after, limit);
   }
 
   /** A file of the dossier, for download; the download is recorded. */
@@ -161,5 +174,56 @@ public class DossierQueries {
         && MessageDigest.isEqual(
             expected.getBytes(StandardCharsets.US_ASCII),
             given.strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * A page of the open dossiers of the tenant whose next step is the caller's signature (a
+   * signature way, {@link SignedDelivery}, is allowed to them now), the longest unchanged first.
+   * The query narrows to the states a signature way leaves from in the procedures offered, then
+   * each dossier's own rules decide; the page is filled across as many reads as that takes, so
+   * nothing is left out however many dossiers are open.
+   *
+   * @param after where the previous page ended, empty for the first page
+   * @param limit the most dossiers answered
+   */
+  public List<DossierFile> awaitingSignature(
+      TenantContext context, Optional<ListPosition> after, int limit) {
+    Actor actor = context.actor();
+    java.util.Set<String> states = signatureStates();
+    List<DossierFile> awaiting = new java.util.ArrayList<>();
+    Optional<ListPosition> from = after;
+    int chunk = Math.max(limit, 50);
+    while (awaiting.size() < limit) {
+      List<Dossier> read = dossiers.openIn(states, from, chunk);
+      for (Dossier dossier : read) {
+        from = Optional.of(ListPosition.of(dossier));
+        Instructed at = workflow.instructed(context.tenant(), dossier);
+        boolean awaits =
+            at.rules().allowed(dossier, DossierAccess.actingOn(actor, dossier)).stream()
+                .anyMatch(t -> SignedDelivery.isSignature(at.rules().workflow(), t));
+        if (awaits) {
+          awaiting.add(workflow.file(at, actor));
+          if (awaiting.size() == limit) {
+            break;
+          }
+        }
+      }
+      if (read.size() < chunk) {
+        break;
+      }
+    }
+    return awaiting;
+  }
+
+  /** The states a signature way leaves from, in every procedure version a started plugin offers. */
+  private java.util.Set<String> signatureStates() {
+    java.util.Set<String> states = new java.util.TreeSet<>();
+    for (ProcedureCatalog.OfferedProcedure offered : catalog.procedures()) {
+      var definition = offered.definition().workflow();
+      definition.transitions().stream()
+          .filter(t -> SignedDelivery.isSignature(definition, t))
+          .forEach(t -> states.add(t.from()));
+    }
+    return states;
   }
 }

@@ -189,6 +189,7 @@ public class DraftService {
     Instant now = workflow.now();
     if (avisBody.isPresent()) {
       requireActing(actor, ActingRole.COMMISSION_MEMBER);
+      actor.requireSpeaksFor(avisBody.get());
       Attachment a = dossier.attachToAvis(avisBody.get(), fileName, stored, actor.username(), now);
       dossiers.flush();
       workflow.fire(new AvisFileAttached(context.tenant(), by(actor), dossier, a));

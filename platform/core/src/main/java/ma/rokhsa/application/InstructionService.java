@@ -67,7 +67,14 @@ public class InstructionService {
     Dossier dossier = at.dossier();
     DossierWorkflow.expect(dossier, expectedVersion);
     Instruction rules = at.rules();
+    requireRoleFor(rules, dossier, action, actor);
     Transition t = rules.transition(dossier, action, actingOn(actor, dossier));
+    if (SignedDelivery.isSignature(rules.workflow(), t)) {
+      throw new InvalidInput(
+          "pin: "
+              + t.action()
+              + " signs and delivers the authorization: it needs the signatory's PIN");
+    }
     Instant now = workflow.now();
     LocalDate today = DossierWorkflow.today(now);
     if (rules.asksComplements(t)) {
@@ -96,7 +103,7 @@ public class InstructionService {
       if (t.by() == ActingRole.SIGNATORY
           && rules.state(t.to()).terminal()
           && input.motivation().filter(m -> !m.isBlank()).isEmpty()
-          && !t.to().equals(signedState(rules, t))) {
+          && !SignedDelivery.isSignature(rules.workflow(), t)) {
         throw new InvalidInput("motivation: a refusal must be motivated");
       }
       workflow.take(tenant, actor, at, t, input.motivation(), false, now);
@@ -104,11 +111,26 @@ public class InstructionService {
     return workflow.file(at, actor);
   }
 
-  private static String signedState(Instruction rules, Transition t) {
-    // The signature that delivers the authorization ends the life of a favorable dossier: it
-    // needs no motivation. A way to a terminal state from a state the authority reached
-    // favorably is that signature.
-    return rules.workflow().from(t.from()).size() == 1 ? t.to() : "";
+  /**
+   * An action the workflow offers from the dossier's state, but only to roles the caller does not
+   * hold here, is refused as outside the caller's role (403) — the national admin's {@code
+   * accepter}, a guichet agent's signature — rather than as not allowed in the state (409).
+   */
+  private static void requireRoleFor(
+      Instruction rules, Dossier dossier, String action, Actor actor) {
+    List<Transition> offered =
+        rules.workflow().from(dossier.state().orElse("")).stream()
+            .filter(t -> t.action().equals(action))
+            .toList();
+    java.util.Set<ActingRole> acting = actingOn(actor, dossier);
+    if (!offered.isEmpty() && offered.stream().noneMatch(t -> acting.contains(t.by()))) {
+      throw new AccessDenied(
+          "'"
+              + action
+              + "' is taken by "
+              + offered.stream().map(t -> t.by().name()).distinct().toList()
+              + ", a role you do not hold here (separation of duties)");
+    }
   }
 
   /**
@@ -151,6 +173,7 @@ public class InstructionService {
       OptionalLong expectedVersion) {
     Actor actor = context.actor();
     requireActing(actor, ActingRole.COMMISSION_MEMBER);
+    actor.requireSpeaksFor(body);
     TenantId tenant = context.tenant();
     Instructed at = workflow.visibleForUpdate(tenant, actor, id);
     Dossier dossier = at.dossier();

@@ -34,9 +34,15 @@ public class TenantConfigService {
   private RolloutPlanRepository plans;
   private ma.rokhsa.domain.model.audit.AuditRepository audit;
   private Clock clock;
+  private SecurityAudit securityAudit;
 
   /** For CDI's proxy. */
   protected TenantConfigService() {}
+
+  @Inject
+  void auditedBy(SecurityAudit securityAudit) {
+    this.securityAudit = securityAudit;
+  }
 
   @Inject
   TenantConfigService(
@@ -52,15 +58,35 @@ public class TenantConfigService {
     this.clock = clock;
   }
 
-  /** Reads the configuration and applies it; throws, changing nothing, if it is broken. */
+  /** Reads the configuration and applies it (the platform, at start); see below. */
   @Transactional
   public TenantConfigReport reload() {
+    return reload(ma.rokhsa.domain.model.audit.AuditEvent.SYSTEM, "");
+  }
+
+  /**
+   * Reads the configuration and applies it; throws, changing nothing, if it is broken. The reload
+   * is recorded in the national audit chain, with who asked and what changed.
+   */
+  @Transactional
+  public TenantConfigReport reload(String actor, String address) {
     TenantConfiguration configuration = source.load();
     TenantConfigReport report = apply(configuration);
     int chains = audit.startMissingChains();
     if (chains > 0) {
       LOG.info(() -> "Audit chains started for " + chains + " new tenant(s)");
     }
+    String summary = report.summary();
+    int max = ma.rokhsa.domain.model.audit.AuditEvent.DETAIL_LENGTH;
+    securityAudit.record(
+        TenantId.NATIONAL,
+        new ma.rokhsa.domain.model.audit.AuditEvent(
+            actor,
+            "tenant-config.reloaded",
+            "tenant-config",
+            "tenant-config",
+            summary.length() > max ? summary.substring(0, max - 1) + "…" : summary,
+            address));
     LOG.info(report::summary);
     return report;
   }

@@ -494,6 +494,15 @@ class BadInputIT {
   }
 
   @Test
+  void aNodeWithoutTrustAnchorsSaysSoRatherThanFailing() {
+    // This node runs outside demo mode and no rokhsa.signing.trust-anchors is set.
+    JsonNode problem =
+        assertProblem(
+            get(world.anonymous(), "api/public/trust-anchors"), 503, "signing-not-configured");
+    assertThat(problem.path("detail").asText()).contains("rokhsa.signing.trust-anchors");
+  }
+
+  @Test
   void aUrlOverItsBoundIs414() {
     assertProblem(
         get(world.national(), "api/admin/tenants?within=" + "0".repeat(9_000)),

@@ -14,7 +14,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import ma.rokhsa.it.support.Http;
 import ma.rokhsa.it.support.PayaraProcess;
@@ -55,7 +54,7 @@ class DevCaIT {
     byte[] first;
     try (PayaraProcess node = PayaraProcess.start("dev-ca", data, Map.of("ROKHSA_DEMO", "true"))) {
       http = node.http();
-      awaitReady(node);
+      node.awaitReady(BOOT);
       assertThat(Files.exists(data.resolve("dev-ca").resolve("dev-ca.p12")))
           .as("created at start, under the data directory")
           .isTrue();
@@ -66,25 +65,10 @@ class DevCaIT {
     }
     try (PayaraProcess node = PayaraProcess.start("dev-ca", data, Map.of("ROKHSA_DEMO", "true"))) {
       http = node.http();
-      awaitReady(node);
+      node.awaitReady(BOOT);
       assertThat(get("root.cer", "application/pkix-cert")).as("the same root").isEqualTo(first);
       node.stop();
     }
-  }
-
-  private static void awaitReady(PayaraProcess node) throws InterruptedException {
-    Instant deadline = Instant.now().plus(BOOT);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (node.http().get("health/ready").status() == 200) {
-          return;
-        }
-      } catch (RuntimeException notListeningYet) {
-        // the listener may still be starting
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("the demo node is not ready: " + node.tail());
   }
 
   @SuppressWarnings("unchecked") // SignerId is a raw Selector

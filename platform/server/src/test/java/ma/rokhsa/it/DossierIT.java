@@ -251,6 +251,10 @@ class DossierIT {
         .hasSize(2)
         .anyMatch(a -> !a.path("supersededAt").isMissingNode() && !a.path("supersededAt").isNull());
 
+    assertProblem(
+        world.national().post(base + "/actions/accepter", "{}"),
+        403,
+        "forbidden"); // the national admin administers; it holds no guichet's power (ADR 0023)
     JsonNode instruction = ok(world.guichet().post(base + "/actions/accepter", "{}"));
     assertThat(instruction.path("state").asText()).isEqualTo("instruction");
     LocalDate commissionDue = LocalDate.parse(instruction.path("dueDate").asText());
@@ -262,6 +266,13 @@ class DossierIT {
             "service-urbanisme",
             "distributeur-eau-electricite");
 
+    Http civilProtection =
+        member(world.anonymous(), world.national(), "civile-" + world.run(), "protection-civile");
+    assertProblem(
+        civilProtection.post(
+            base + "/avis", "{\"body\": \"agence-urbaine\", \"verdict\": \"UNFAVORABLE\"}"),
+        403,
+        "forbidden"); // a member speaks only for the body its grant names
     avis(base, "agence-urbaine", "FAVORABLE", null);
     avis(
         base,
@@ -566,8 +577,29 @@ class DossierIT {
 
   // --- helpers -------------------------------------------------------------------------------
 
-  /** A commission member of T with an e-mail address, so that reminders reach them. */
+  /** The consulted bodies of permis-de-construire, each granted to the test's commission member. */
+  static final List<String> BODIES =
+      List.of(
+          "agence-urbaine",
+          "protection-civile",
+          "service-urbanisme",
+          "distributeur-eau-electricite");
+
+  /**
+   * A commission member of T speaking for every body of permis-de-construire, with an e-mail
+   * address, so that reminders reach them.
+   */
   static Http memberWithEmail(Http http, Http national, String username) {
+    String grants =
+        BODIES.stream()
+            .map(
+                b ->
+                    "{\"role\": \"COMMISSION_MEMBER\", \"tenant\": \""
+                        + T
+                        + "\", \"body\": \""
+                        + b
+                        + "\"}")
+            .collect(java.util.stream.Collectors.joining(", "));
     created(
         national.post(
             "api/admin/accounts",
@@ -577,8 +609,25 @@ class DossierIT {
                 + PASSWORD
                 + "\", \"email\": \""
                 + username
-                + "@commune.example.ma\", \"grants\": [{\"role\": \"COMMISSION_MEMBER\", \"tenant\": \""
+                + "@commune.example.ma\", \"grants\": ["
+                + grants
+                + "]}"));
+    return http.signIn(username, PASSWORD);
+  }
+
+  /** A commission member of T who speaks for one consulted body only. */
+  static Http member(Http http, Http national, String username, String body) {
+    created(
+        national.post(
+            "api/admin/accounts",
+            "{\"username\": \""
+                + username
+                + "\", \"displayName\": \"Membre\", \"password\": \""
+                + PASSWORD
+                + "\", \"grants\": [{\"role\": \"COMMISSION_MEMBER\", \"tenant\": \""
                 + T
+                + "\", \"body\": \""
+                + body
                 + "\"}]}"));
     return http.signIn(username, PASSWORD);
   }

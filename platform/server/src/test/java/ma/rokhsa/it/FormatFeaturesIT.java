@@ -89,7 +89,21 @@ class FormatFeaturesIT {
       String run = Long.toString(System.currentTimeMillis(), 36);
       Http applicant = account(http, admin, "realisatrice-" + run, "APPLICANT", null);
       Http guichet = account(http, admin, "guichet-" + run, "GUICHET_AGENT", T);
-      Http commission = account(http, admin, "commission-" + run, "COMMISSION_MEMBER", T);
+      // One member speaking for both bodies the procedure consults (ADR 0023).
+      created(
+          admin.post(
+              "api/admin/accounts",
+              "{\"username\": \"commission-"
+                  + run
+                  + "\", \"displayName\": \"Commission\", \"password\": \""
+                  + PASSWORD
+                  + "\", \"grants\": [{\"role\": \"COMMISSION_MEMBER\", \"tenant\": \""
+                  + T
+                  + "\", \"body\": \"autorite-locale\"}, {\"role\": \"COMMISSION_MEMBER\","
+                  + " \"tenant\": \""
+                  + T
+                  + "\", \"body\": \"surete-nationale\"}]}"));
+      Http commission = http.signIn("commission-" + run, PASSWORD);
 
       // The procedure's description states how its fee is computed.
       JsonNode procedure =

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import ma.rokhsa.it.support.Http;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two real nodes on one database: a plugin installed, disabled, upgraded and removed through one
- * node's admin API is picked up by the other without a restart, within its poll interval.
+ * node's admin API is picked up by the other without a restart, within its poll interval; and each
+ * node keeps its own search index of the shared database, in which a dossier deposited through
+ * either node is found on both (issue 11). On H2 the database is served over TCP to both nodes; on
+ * PostgreSQL ({@code ROKHSA_DB_URL}) they share the suite's.
  */
 class MultiNodePluginsIT {
 
@@ -106,11 +110,68 @@ class MultiNodePluginsIT {
       assertThat(procedureIds(onB)).doesNotContain("attestation-essai");
       assertThat(b.log()).contains("Picked up plugin changes made through another node");
       assertThat(b.http().get("health/ready").status()).isEqualTo(200);
+
+      searchOnTwoNodes(a, b, onA, onB);
     } finally {
       if (h2 != null) {
         h2.stop();
       }
     }
+  }
+
+  /**
+   * A dossier deposited through either node is found on both by the commune's agent (each node
+   * applies the shared change log to its own index), and each node's index holds exactly the
+   * database's dossiers; both nodes report their cursors to the change log's purge.
+   */
+  private static void searchOnTwoNodes(PayaraProcess a, PayaraProcess b, Http onA, Http onB)
+      throws InterruptedException {
+    ok(onA.post("api/admin/rollout/regions/06/enable?dryRun=false", ""));
+    String run = Long.toString(System.nanoTime(), 36);
+    Http applicantA = TenancyIT.account(a.http(), onA, "ma-" + run, "APPLICANT", null);
+    Http guichetA = TenancyIT.account(a.http(), onA, "mg-" + run, "GUICHET_AGENT", SearchIT.T);
+    Http applicantB = b.http().signIn("ma-" + run, TenancyIT.PASSWORD);
+    Http guichetB = b.http().signIn("mg-" + run, TenancyIT.PASSWORD);
+    SearchIT.awaitSearchable(guichetA);
+    SearchIT.awaitSearchable(guichetB);
+    Random random = new Random();
+    for (int round = 0; round < 3; round++) {
+      String cinA = "MA" + (100000 + random.nextInt(899999));
+      String cinB = "MB" + (100000 + random.nextInt(899999));
+      String viaA = SearchIT.deposit(applicantA, cinA, "Mohamed Benjelloun").path("id").asText();
+      long depositedA = System.nanoTime();
+      String onOther =
+          SearchIT.awaitHit(guichetB, cinA, Duration.ofSeconds(10)).path("id").asText();
+      long millisA = (System.nanoTime() - depositedA) / 1_000_000;
+      String viaB = SearchIT.deposit(applicantB, cinB, "Ahmed El Idrissi").path("id").asText();
+      long depositedB = System.nanoTime();
+      String onOtherB =
+          SearchIT.awaitHit(guichetA, cinB, Duration.ofSeconds(10)).path("id").asText();
+      long millisB = (System.nanoTime() - depositedB) / 1_000_000;
+      System.out.println(
+          "MultiNodePluginsIT: deposit through A found on B after "
+              + millisA
+              + " ms; through B found on A after "
+              + millisB
+              + " ms");
+      assertThat(onOther).isEqualTo(viaA);
+      assertThat(onOtherB).isEqualTo(viaB);
+      assertThat(millisA)
+          .as("searchable on the other node within a second (+ margin)")
+          .isLessThan(2_000);
+      assertThat(millisB)
+          .as("searchable on the other node within a second (+ margin)")
+          .isLessThan(2_000);
+      // …and on the node that took it, by the commune's agent only.
+      assertThat(SearchIT.ids(SearchIT.search(guichetA, "q=" + cinA))).containsExactly(viaA);
+      assertThat(SearchIT.ids(SearchIT.search(guichetB, "q=" + cinB))).containsExactly(viaB);
+    }
+    JsonNode statusA = SearchIT.awaitCountsMatch(onA, Duration.ofSeconds(30));
+    JsonNode statusB = SearchIT.awaitCountsMatch(onB, Duration.ofSeconds(30));
+    assertThat(statusA.path("inDatabase").asLong()).isEqualTo(statusB.path("inDatabase").asLong());
+    assertThat(statusA.path("indexed").asLong()).isEqualTo(statusB.path("indexed").asLong());
+    // Both nodes report to the purge (the nodes of earlier tests on a shared PostgreSQL too).
+    assertThat(statusA.path("changeLog").path("liveNodes").asInt()).isGreaterThanOrEqualTo(2);
   }
 
   private static Optional<JsonNode> plugin(Http admin, String id) {

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Tenancy, black-box over HTTP against the real application: the territorial division loaded from
  * tenant-config/, sign-in and roles, the cross-tenant matrix (every tenant-scoped endpoint × each
  * role × a foreign tenant and foreign ids), supervisors' read-only territory, two tenants writing
- * in parallel, and signature-key quotas. One deployment serves every test here.
+ * in parallel, and an issued signature key in the audit trail. One deployment serves every test
+ * here.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -93,14 +94,17 @@ class TenancyIT {
         created(
                 adminB.post(
                     "api/tenants/" + B + "/signatories",
-                    "{\"fullName\": \"Signataire B\", \"title\": \"Président\"}"))
+                    "{\"fullName\": \"Signataire B\", \"title\": \"Président\","
+                        + " \"cin\": \"BE100200\"}"))
             .path("id")
             .asLong();
     long keyB =
         created(
                 adminB.post(
-                    "api/tenants/" + B + "/signatories/" + signatoryB + "/keys",
-                    "{\"label\": \"B-1\"}"))
+                    "api/tenants/" + B + "/signature-keys",
+                    "{\"signatoryId\": "
+                        + signatoryB
+                        + ", \"label\": \"B-1\", \"pin\": \"482913\"}"))
             .path("id")
             .asLong();
     created(
@@ -206,20 +210,20 @@ class TenancyIT {
   }
 
   @Test
-  void repeatedWrongPasswordsLockTheAccountForAWhile() {
+  void repeatedWrongPasswordsFromOneAddressMakeItWait() {
     String username = "throttled-" + world.run();
     account(http, world.national(), username, "APPLICANT", null);
     String wrong = "{\"username\": \"" + username + "\", \"password\": \"not-the-password\"}";
     for (int attempt = 0; attempt < 5; attempt++) {
       assertProblem(http.post("api/auth/token", wrong), 401, "unauthorized");
     }
-    Http.Response locked =
+    Http.Response throttled =
         http.post(
             "api/auth/token",
             "{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\"}");
 
-    assertProblem(locked, 401, "unauthorized");
-    assertThat(locked.json().path("detail").asText()).contains("locked for 15 minutes");
+    assertProblem(throttled, 429, "too-many-requests");
+    assertThat(throttled.header("Retry-After")).isNotBlank();
     assertThat(world.adminA().get("api/auth/me").status())
         .as("other accounts are unaffected")
         .isEqualTo(200);
@@ -244,8 +248,12 @@ class TenancyIT {
           .replace("{action}", "accepter")
           .replace("{signatoryId}", Long.toString(world.signatoryB()))
           .replace("{keyId}", Long.toString(world.keyB()))
+          .replace("{mandateId}", "1")
+          .replace("{documentId}", UNKNOWN_DOSSIER)
           .replace("{year}", "2026")
-          .replace("{procedureId}", "permis-de-construire");
+          .replace("{procedureId}", "permis-de-construire")
+          // B's own tenant admin: through A it holds no role, through B it is out of reach.
+          .replace("{username}", "admin-b-" + world.run());
     }
   }
 
@@ -273,18 +281,47 @@ class TenancyIT {
               "POST",
               "/api/tenants/{tenantId}/users",
               "{\"username\": \"intruder\", \"displayName\": \"Intrus\", \"password\": \"intruder-password\", \"role\": \"GUICHET_AGENT\"}"),
+          new Endpoint(
+              "POST",
+              "/api/tenants/{tenantId}/users/{username}/revocations",
+              "{\"role\": \"TENANT_ADMIN\"}"),
+          new Endpoint("POST", "/api/tenants/{tenantId}/users/{username}/disable", ""),
+          new Endpoint("POST", "/api/tenants/{tenantId}/users/{username}/enable", ""),
+          new Endpoint("POST", "/api/tenants/{tenantId}/users/{username}/second-factor/reset", ""),
           new Endpoint("GET", "/api/tenants/{tenantId}/signatories", null),
           new Endpoint(
               "POST",
               "/api/tenants/{tenantId}/signatories",
               "{\"fullName\": \"Intrus\", \"title\": \"Intrus\"}"),
           new Endpoint("GET", "/api/tenants/{tenantId}/signatories/{signatoryId}", null),
+          new Endpoint("GET", "/api/tenants/{tenantId}/signature-keys", null),
           new Endpoint(
               "POST",
-              "/api/tenants/{tenantId}/signatories/{signatoryId}/keys",
-              "{\"label\": \"stolen\"}"),
-          new Endpoint("GET", "/api/tenants/{tenantId}/signature-keys", null),
-          new Endpoint("POST", "/api/tenants/{tenantId}/signature-keys/{keyId}/revoke", ""),
+              "/api/tenants/{tenantId}/signature-keys",
+              "{\"signatoryId\": 1, \"label\": \"x\", \"pin\": \"123456\"}"),
+          new Endpoint("GET", "/api/tenants/{tenantId}/signature-keys/signing-right", null),
+          new Endpoint("GET", "/api/tenants/{tenantId}/signature-keys/{keyId}", null),
+          new Endpoint("GET", "/api/tenants/{tenantId}/signature-keys/{keyId}/certificate", null),
+          new Endpoint(
+              "POST",
+              "/api/tenants/{tenantId}/signature-keys/{keyId}/certificate-chain",
+              "{\"certificateChain\": \"x\", \"pin\": \"123456\"}"),
+          new Endpoint(
+              "POST",
+              "/api/tenants/{tenantId}/signature-keys/{keyId}/renew",
+              "{\"pin\": \"123456\"}"),
+          new Endpoint(
+              "POST",
+              "/api/tenants/{tenantId}/signature-keys/{keyId}/revoke",
+              "{\"reason\": \"x\"}"),
+          new Endpoint("GET", "/api/tenants/{tenantId}/mandates", null),
+          new Endpoint(
+              "POST",
+              "/api/tenants/{tenantId}/mandates",
+              "{\"delegatorId\": 1, \"interimId\": 2, \"validFrom\": \"2030-01-01T00:00:00Z\","
+                  + " \"validUntil\": \"2030-02-01T00:00:00Z\", \"reason\": \"ABSENCE\"}"),
+          new Endpoint("GET", "/api/tenants/{tenantId}/mandates/{mandateId}", null),
+          new Endpoint("POST", "/api/tenants/{tenantId}/mandates/{mandateId}/end", "{}"),
           new Endpoint("GET", "/api/tenants/{tenantId}/extra-keys", null),
           new Endpoint("GET", "/api/tenants/{tenantId}/dossiers", null),
           new Endpoint(
@@ -301,6 +338,7 @@ class TenancyIT {
               "DELETE", "/api/tenants/{tenantId}/dossiers/{id}/attachments/{attachment}", null),
           new Endpoint("POST", "/api/tenants/{tenantId}/dossiers/{id}/submission", ""),
           new Endpoint("GET", "/api/tenants/{tenantId}/dossiers/{id}/receipt", null),
+          new Endpoint("GET", "/api/tenants/{tenantId}/dossiers/{id}/authorization", null),
           new Endpoint("POST", "/api/tenants/{tenantId}/dossiers/{id}/actions/{action}", "{}"),
           new Endpoint(
               "POST",
@@ -310,6 +348,15 @@ class TenancyIT {
               "POST",
               "/api/tenants/{tenantId}/extra-keys",
               "{\"keyCount\": 1, \"costMad\": 1, \"purchasedOn\": \"2026-11-29\"}"),
+          new Endpoint("GET", "/api/tenants/{tenantId}/signatures/pending", null),
+          new Endpoint(
+              "POST",
+              "/api/tenants/{tenantId}/signatures",
+              "{\"dossiers\": [\"" + UNKNOWN_DOSSIER + "\"], \"pin\": \"0000\"}"),
+          new Endpoint(
+              "POST",
+              "/api/tenants/{tenantId}/authorizations/{documentId}/revocation",
+              "{\"reason\": \"erreur matérielle\"}"),
           new Endpoint("GET", "/api/tenants/{tenantId}/calendar/{year}", null),
           new Endpoint("GET", "/api/tenants/{tenantId}/calendar/working-days", null),
           new Endpoint("GET", "/api/tenants/{tenantId}/audit", null),
@@ -378,7 +425,9 @@ class TenancyIT {
   void anotherTenantsIdsThroughOnesOwnTenantAreNotFound() {
     JsonNode before = snapshotOfB();
     for (Endpoint endpoint : TENANT_ENDPOINTS) {
-      if (!endpoint.path().contains("{signatoryId}") && !endpoint.path().contains("{keyId}")) {
+      if (!endpoint.path().contains("{signatoryId}")
+          && !endpoint.path().contains("{keyId}")
+          && !endpoint.path().contains("{username}")) {
         continue;
       }
       Http.Response response = call(world.adminA(), endpoint, endpoint.on(A, world));
@@ -458,7 +507,7 @@ class TenancyIT {
   }
 
   @Test
-  void assigningAndRevokingASignatureKeyIsAudited() {
+  void issuingAndRevokingASignatureKeyIsAudited() {
     String lbirJdid = "06.181.01.05";
     String base = "api/tenants/" + lbirJdid;
     long signatory =
@@ -467,23 +516,32 @@ class TenancyIT {
                     .national()
                     .post(
                         base + "/signatories",
-                        "{\"fullName\": \"Audit " + world.run() + "\", \"title\": \"Délégué\"}"))
+                        "{\"fullName\": \"Audit "
+                            + world.run()
+                            + "\", \"title\": \"Délégué\", \"cin\": \"AU300400\"}"))
             .path("id")
             .asLong();
     long key =
         created(
                 world
                     .national()
-                    .post(base + "/signatories/" + signatory + "/keys", "{\"label\": \"audited\"}"))
+                    .post(
+                        base + "/signature-keys",
+                        "{\"signatoryId\": "
+                            + signatory
+                            + ", \"label\": \"audited\", \"pin\": \"482913\"}"))
             .path("id")
             .asLong();
-    ok(world.national().post(base + "/signature-keys/" + key + "/revoke", ""));
+    ok(
+        world
+            .national()
+            .post(base + "/signature-keys/" + key + "/revoke", "{\"reason\": \"départ\"}"));
 
     JsonNode entries =
         ok(world.supervisor().get(base + "/audit?subjectType=signature-key&subjectId=" + key))
             .path("entries");
     assertThat(stream(entries).map(e -> e.path("action").asText()))
-        .containsExactly("signature-key.assigned", "signature-key.revoked");
+        .containsExactly("signature-key.issued", "signature-key.revoked");
     assertThat(stream(entries).map(e -> e.path("actor").asText())).containsOnly("admin");
     assertThat(stream(entries).map(e -> e.path("sourceAddress").asText()))
         .allSatisfy(address -> assertThat(address).isNotBlank());
@@ -567,52 +625,6 @@ class TenancyIT {
     assertThat(ok(dakhla.get("api/tenants/12.066.01.03/procedures")))
         .as("region 12 disables every procedure in tenant-config/territories/12.yaml")
         .isEmpty();
-  }
-
-  // --- signature keys ------------------------------------------------------------------------
-
-  @Test
-  void keysBeyondTheQuotaNeedAnExtraKeyPurchase() {
-    Http admin = world.adminA();
-    String base = "api/tenants/" + A;
-    long signatory =
-        created(
-                admin.post(
-                    base + "/signatories",
-                    "{\"fullName\": \"Quota " + world.run() + "\", \"title\": \"Délégué\"}"))
-            .path("id")
-            .asLong();
-    JsonNode allowance = ok(admin.get(base)).path("signatureKeys");
-    int remaining = allowance.path("remaining").asInt();
-    assertThat(allowance.path("quota").asInt()).isEqualTo(5);
-    for (int i = 0; i < remaining; i++) {
-      JsonNode key =
-          created(
-              admin.post(
-                  base + "/signatories/" + signatory + "/keys", "{\"label\": \"q-" + i + "\"}"));
-      assertThat(key.path("beyondQuota").asBoolean()).isFalse();
-    }
-
-    Http.Response refused =
-        admin.post(base + "/signatories/" + signatory + "/keys", "{\"label\": \"one too many\"}");
-    assertProblem(refused, 409, "conflict");
-    assertThat(refused.json().path("detail").asText()).contains("extra-key purchase");
-
-    created(
-        admin.post(
-            base + "/extra-keys",
-            "{\"keyCount\": 1, \"costMad\": 1500.00, \"purchasedOn\": \"2026-11-29\"}"));
-    JsonNode extra =
-        created(admin.post(base + "/signatories/" + signatory + "/keys", "{\"label\": \"paid\"}"));
-    assertThat(extra.path("beyondQuota").asBoolean()).isTrue();
-    JsonNode purchases = ok(admin.get(base + "/extra-keys"));
-    assertThat(
-            stream(purchases)
-                .anyMatch(
-                    p ->
-                        p.path("costMad").decimalValue().compareTo(new java.math.BigDecimal("1500"))
-                            == 0))
-        .isTrue();
   }
 
   // --- the rollout ---------------------------------------------------------------------------

@@ -1,10 +1,16 @@
 package ma.rokhsa.infrastructure.audit;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +26,11 @@ import ma.rokhsa.infrastructure.persistence.DatabaseUrl;
  * default, is the H2 files under {@code ROKHSA_DATA_DIR}, itself under {@code ROKHSA_HOME}), {@code
  * ROKHSA_DB_USER} and {@code ROKHSA_DB_PASSWORD}; {@code --url} and {@code --user} override the
  * first two. The password is never taken from the command line.
+ *
+ * <p>{@code --write-checkpoint FILE} writes, once every chain is verified intact, an {@link
+ * AuditCheckpoint} (each chain's last sequence and hash) for the operator to sign, time-stamp and
+ * keep; {@code --checkpoint FILE} then also checks that every chain still holds what it saw, which
+ * detects a rewrite by SQL that kept the links and the head consistent.
  */
 public final class AuditVerifyCommand {
 
@@ -37,13 +48,17 @@ public final class AuditVerifyCommand {
     String url = env.getOrDefault("ROKHSA_DB_URL", DatabaseUrl.EMBEDDED);
     String user = env.getOrDefault("ROKHSA_DB_USER", "rokhsa");
     Optional<String> tenant = Optional.empty();
+    Optional<Path> checkpoint = Optional.empty();
+    Optional<Path> newCheckpoint = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--help") || option.equals("-h")) {
         out.println(USAGE);
         return INTACT;
       }
-      if (i + 1 >= args.length || !List.of("--url", "--user", "--tenant").contains(option)) {
+      if (i + 1 >= args.length
+          || !List.of("--url", "--user", "--tenant", "--checkpoint", "--write-checkpoint")
+              .contains(option)) {
         err.println("rokhsa-audit-verify: unknown or incomplete option '" + option + "'");
         err.println(USAGE);
         return FAILED;
@@ -52,6 +67,8 @@ public final class AuditVerifyCommand {
       switch (option) {
         case "--url" -> url = value;
         case "--user" -> user = value;
+        case "--checkpoint" -> checkpoint = Optional.of(Path.of(value));
+        case "--write-checkpoint" -> newCheckpoint = Optional.of(Path.of(value));
         default -> tenant = Optional.of(value);
       }
     }
@@ -65,14 +82,74 @@ public final class AuditVerifyCommand {
       err.println("rokhsa-audit-verify: " + e.getMessage());
       return FAILED;
     }
+    if (newCheckpoint.isPresent() && Files.exists(newCheckpoint.get())) {
+      err.println("rokhsa-audit-verify: " + newCheckpoint.get() + " exists: checkpoints are kept");
+      return FAILED;
+    }
+    Optional<AuditCheckpoint> against = Optional.empty();
+    try {
+      if (checkpoint.isPresent()) {
+        against = Optional.of(AuditCheckpoint.read(checkpoint.get()));
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("rokhsa-audit-verify: cannot read the checkpoint: " + e.getMessage());
+      return FAILED;
+    }
     String password = env.getOrDefault("ROKHSA_DB_PASSWORD", "rokhsa");
     out.println("Verifying the audit chains in " + database.redacted());
     try (Connection db = DriverManager.getConnection(database.jdbcUrl(), user, password)) {
-      return report(new JdbcAuditChains(db).verify(tenant, out::println), out);
+      JdbcAuditChains audit = new JdbcAuditChains(db);
+      List<ChainVerification> chains = audit.verify(tenant, out::println);
+      int status = report(chains, out);
+      if (against.isPresent()) {
+        status = Math.max(status, compare(audit, against.get(), checkpoint.get(), out));
+      }
+      if (newCheckpoint.isPresent()) {
+        if (status != INTACT) {
+          out.println("No checkpoint written: a broken chain is not anchored.");
+          return status;
+        }
+        AuditCheckpoint taken = AuditCheckpoint.of(Instant.now(), chains);
+        try (Writer file =
+            Files.newBufferedWriter(
+                newCheckpoint.get(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
+          taken.write(file, database.redacted());
+        }
+        out.println(
+            "Checkpoint of "
+                + taken.marks().size()
+                + " chain(s) written to "
+                + newCheckpoint.get()
+                + ": sign or time-stamp it and keep it outside the database's reach");
+      }
+      return status;
     } catch (SQLException e) {
       err.println("rokhsa-audit-verify: could not verify: " + e.getMessage());
       return FAILED;
+    } catch (IOException e) {
+      err.println("rokhsa-audit-verify: could not write the checkpoint: " + e.getMessage());
+      return FAILED;
     }
+  }
+
+  private static int compare(
+      JdbcAuditChains audit, AuditCheckpoint checkpoint, Path file, PrintStream out)
+      throws SQLException {
+    List<String> differences = audit.compare(checkpoint);
+    if (differences.isEmpty()) {
+      out.println(
+          "MATCHES the checkpoint "
+              + file
+              + " of "
+              + checkpoint.takenAt()
+              + ": "
+              + checkpoint.marks().size()
+              + " chain(s) hold what it saw");
+      return INTACT;
+    }
+    out.println("DIFFERS from the checkpoint " + file + " of " + checkpoint.takenAt() + ":");
+    differences.forEach(d -> out.println("  " + d));
+    return BROKEN;
   }
 
   private static int report(List<ChainVerification> chains, PrintStream out) {
@@ -99,7 +176,11 @@ public final class AuditVerifyCommand {
   static final String USAGE =
       """
       usage: rokhsa-audit-verify [--url JDBC_URL] [--user USER] [--tenant TENANT_ID]
-        Verifies every tenant's audit chain (or one tenant's) in the platform's database.
+                                 [--checkpoint FILE] [--write-checkpoint NEW_FILE]
+        Verifies every tenant's audit chain (or one tenant's) in the platform's database;
+        --checkpoint: and that each chain still holds what that checkpoint saw (an entry rewritten
+        by SQL, head included, is found); --write-checkpoint: then, if intact, writes a new
+        checkpoint (each chain's last sequence and hash) to keep outside the database's reach.
         Database: ROKHSA_DB_URL (default: embedded, under ROKHSA_HOME/ROKHSA_DATA_DIR),
         ROKHSA_DB_USER, ROKHSA_DB_PASSWORD (environment only).
         Exit status: 0 every chain intact, 1 a chain is broken, 2 could not verify.""";

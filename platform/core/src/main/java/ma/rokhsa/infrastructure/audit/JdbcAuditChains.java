@@ -53,6 +53,57 @@ public final class JdbcAuditChains {
     }
   }
 
+  /**
+   * What differs from a checkpoint: for each chain it marked, the entry at the marked sequence must
+   * still be there with the marked hash (the chains' own links are checked by {@link #verify}). One
+   * line per difference; none when the database still holds what was checkpointed.
+   */
+  public List<String> compare(AuditCheckpoint checkpoint) throws SQLException {
+    boolean autoCommit = db.getAutoCommit();
+    db.setAutoCommit(false);
+    db.setReadOnly(true);
+    db.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    List<String> differences = new ArrayList<>();
+    try (PreparedStatement query =
+        db.prepareStatement(
+            "select entry_hash from audit_entry where tenant_id = ? and sequence_number = ?")) {
+      for (AuditCheckpoint.Mark mark : checkpoint.marks()) {
+        query.setString(1, mark.tenant());
+        query.setLong(2, mark.sequence());
+        try (ResultSet row = query.executeQuery()) {
+          if (!row.next()) {
+            differences.add(
+                "tenant "
+                    + mark.tenant()
+                    + " sequence "
+                    + mark.sequence()
+                    + " MISSING: the checkpoint saw it, the database no longer holds it");
+          } else if (!mark.hash().equals(row.getString(1))) {
+            differences.add(
+                "tenant "
+                    + mark.tenant()
+                    + " sequence "
+                    + mark.sequence()
+                    + " REWRITTEN: its hash is not the checkpoint's (entries up to it were"
+                    + " changed since)");
+          }
+        }
+      }
+    } finally {
+      db.rollback();
+      db.setAutoCommit(autoCommit);
+    }
+    return differences;
+  }
+
+  /**
+   * One tenant's chain, walked from its first entry within the caller's transaction (the caller
+   * sets its isolation); empty when the tenant has neither head nor entry.
+   */
+  Optional<ChainVerification> walkOne(String tenant) throws SQLException {
+    return walk(Optional.of(tenant), found -> {}).stream().findFirst();
+  }
+
   private List<ChainVerification> walk(Optional<String> only, Consumer<ChainVerification> each)
       throws SQLException {
     NavigableMap<String, ChainHead> heads = heads(only);
@@ -134,7 +185,7 @@ public final class JdbcAuditChains {
     return heads;
   }
 
-  private static ChainLink link(ResultSet row) throws SQLException {
+  static ChainLink link(ResultSet row) throws SQLException {
     return new ChainLink(
         row.getString(1),
         row.getLong(2),

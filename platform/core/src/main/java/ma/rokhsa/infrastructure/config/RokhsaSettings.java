@@ -35,6 +35,7 @@ public class RokhsaSettings {
   private Duration tokenTtl;
   private Optional<String> oidcIssuer;
   private Optional<String> oidcJwksUrl;
+  private Optional<String> oidcAudience;
   private Optional<String> initialAdminPassword;
   private String demoPassword;
   private Optional<Path> pluginTrustAnchors;
@@ -44,6 +45,13 @@ public class RokhsaSettings {
   private Duration pluginPollInterval;
   private Duration drainTimeout;
   private Config config;
+  private java.util.List<String> trustedProxies;
+  private Duration signInWindow;
+  private int signInFailuresPerAccountAddress;
+  private int signInFailuresPerAddress;
+  private int signInFailuresGlobal;
+  private int hashingConcurrency;
+  private Duration hashingWait;
 
   /** For CDI's proxy. */
   protected RokhsaSettings() {}
@@ -68,6 +76,8 @@ public class RokhsaSettings {
     this.tokenTtl = Duration.parse(config.getValue("rokhsa.auth.token-ttl", String.class));
     this.oidcIssuer = config.getOptionalValue("rokhsa.oidc.issuer", String.class);
     this.oidcJwksUrl = config.getOptionalValue("rokhsa.oidc.jwks-url", String.class);
+    this.oidcAudience =
+        config.getOptionalValue("rokhsa.oidc.audience", String.class).filter(a -> !a.isBlank());
     this.initialAdminPassword =
         config.getOptionalValue("rokhsa.admin.initial-password", String.class);
     this.demoPassword = config.getValue("rokhsa.demo.password", String.class);
@@ -96,6 +106,31 @@ public class RokhsaSettings {
       throw new IllegalArgumentException(
           "rokhsa.plugins.poll-interval must be 0 or a positive duration, not " + poll);
     }
+    this.trustedProxies =
+        config
+            .getOptionalValue("rokhsa.http.trusted-proxies", String.class)
+            .map(
+                list ->
+                    java.util.Arrays.stream(list.split(","))
+                        .map(String::strip)
+                        .filter(p -> !p.isEmpty())
+                        .toList())
+            .orElse(java.util.List.of());
+    this.signInWindow =
+        Duration.parse(
+            config.getOptionalValue("rokhsa.auth.throttle.window", String.class).orElse("PT15M"));
+    this.signInFailuresPerAccountAddress =
+        positive(config, "rokhsa.auth.throttle.per-account-address", 5);
+    this.signInFailuresPerAddress = positive(config, "rokhsa.auth.throttle.per-address", 20);
+    this.signInFailuresGlobal = positive(config, "rokhsa.auth.throttle.global", 1000);
+    this.hashingConcurrency =
+        positive(
+            config,
+            "rokhsa.auth.hashing.concurrency",
+            Math.max(2, Runtime.getRuntime().availableProcessors()));
+    this.hashingWait =
+        Duration.parse(
+            config.getOptionalValue("rokhsa.auth.hashing.wait", String.class).orElse("PT2S"));
     this.drainTimeout =
         Duration.parse(
             config.getOptionalValue("rokhsa.shutdown.drain-timeout", String.class).orElse("PT20S"));
@@ -103,6 +138,87 @@ public class RokhsaSettings {
       throw new IllegalArgumentException(
           "rokhsa.shutdown.drain-timeout must not be negative, not " + drainTimeout);
     }
+  }
+
+  private static int positive(Config config, String name, int fallback) {
+    int value = config.getOptionalValue(name, Integer.class).orElse(fallback);
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, not " + value);
+    }
+    return value;
+  }
+
+  /**
+   * The addresses (or CIDR ranges) of the reverse proxies whose {@code Forwarded} and {@code
+   * X-Forwarded-For} headers are believed; from anyone else those headers are ignored.
+   */
+  public java.util.List<String> trustedProxies() {
+    return trustedProxies;
+  }
+
+  /**
+   * Tests only: start with demo mode off although the development plugin signing key is trusted
+   * ({@code rokhsa.insecure.accept-development-plugin-key}).
+   */
+  public boolean acceptDevelopmentPluginKey() {
+    return config
+        .getOptionalValue("rokhsa.insecure.accept-development-plugin-key", Boolean.class)
+        .orElse(false);
+  }
+
+  /**
+   * Tests only: national admins who may sign in without a second factor although demo mode is off
+   * ({@code rokhsa.insecure.second-factor-exempt}, usernames separated by commas; ADR 0032).
+   */
+  public java.util.Set<String> secondFactorExempt() {
+    return config
+        .getOptionalValue("rokhsa.insecure.second-factor-exempt", String.class)
+        .map(
+            list ->
+                java.util.Arrays.stream(list.split(","))
+                    .map(String::strip)
+                    .filter(u -> !u.isEmpty())
+                    .map(u -> u.toLowerCase(java.util.Locale.ROOT))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()))
+        .orElse(java.util.Set.of());
+  }
+
+  /**
+   * The secret the token signing key is encrypted with in the database ({@code
+   * rokhsa.auth.token-key-secret}); empty keeps it in clear (development only).
+   */
+  public Optional<String> tokenKeySecret() {
+    return config.getOptionalValue("rokhsa.auth.token-key-secret", String.class);
+  }
+
+  /** How far back failed sign-ins count for throttling. */
+  public Duration signInWindow() {
+    return signInWindow;
+  }
+
+  /** Failed sign-ins of one username from one address, in the window, before that pair waits. */
+  public int signInFailuresPerAccountAddress() {
+    return signInFailuresPerAccountAddress;
+  }
+
+  /** Failed sign-ins from one address, in the window, before it waits. */
+  public int signInFailuresPerAddress() {
+    return signInFailuresPerAddress;
+  }
+
+  /** Failed sign-ins on one node, in the window, before every sign-in waits. */
+  public int signInFailuresGlobal() {
+    return signInFailuresGlobal;
+  }
+
+  /** Password hashes computed at once on one node (each takes 19 MiB for tens of ms). */
+  public int hashingConcurrency() {
+    return hashingConcurrency;
+  }
+
+  /** How long a sign-in waits for a hashing slot before it is answered 429. */
+  public Duration hashingWait() {
+    return hashingWait;
   }
 
   /** The settings as the current configuration gives them, for code that CDI does not create. */
@@ -176,6 +292,14 @@ public class RokhsaSettings {
   /** Where that provider publishes its keys (JWKS). */
   public Optional<String> oidcJwksUrl() {
     return oidcJwksUrl;
+  }
+
+  /**
+   * The audience ({@code aud}) an external provider's tokens must name to be accepted here: the
+   * platform's client id at the provider ({@code rokhsa.oidc.audience}).
+   */
+  public Optional<String> oidcAudience() {
+    return oidcAudience;
   }
 
   /** The password of the national admin created on a new installation, if one is to be. */

@@ -26,7 +26,44 @@ class DemoData {
   @Inject AccountService accounts;
   @Inject RokhsaSettings settings;
 
-  private record Demo(String username, String displayName, Role role, Optional<TenantId> where) {}
+  private record Demo(
+      String username,
+      String displayName,
+      Role role,
+      Optional<TenantId> where,
+      List<String> bodies) {
+
+    Demo(String username, String displayName, Role role, Optional<TenantId> where) {
+      this(username, displayName, role, where, List.of());
+    }
+
+    List<Caller.Grant> grants() {
+      if (bodies.isEmpty()) {
+        return List.of(new Caller.Grant(role, where));
+      }
+      return bodies.stream().map(b -> new Caller.Grant(role, where, Optional.of(b))).toList();
+    }
+  }
+
+  /** The password demo mode has always shipped with, looked for too by the production guard. */
+  static final String SHIPPED_DEMO_PASSWORD = "rokhsa-demo-2026";
+
+  /**
+   * The consulted bodies of the shipped procedures: the demo commission member speaks for each (a
+   * real commune grants one account per body it hears).
+   */
+  private static final List<String> BODIES =
+      List.of(
+          "agence-urbaine",
+          "autorite-locale",
+          "bureau-hygiene",
+          "direction-culture",
+          "distributeur-eau-electricite",
+          "police-administrative",
+          "protection-civile",
+          "service-urbanisme",
+          "services-telecommunications",
+          "voirie");
 
   private static final List<Demo> ACCOUNTS =
       List.of(
@@ -42,7 +79,8 @@ class DemoData {
               "commission.casablanca",
               "Commission — Casablanca",
               Role.COMMISSION_MEMBER,
-              Optional.of(CASABLANCA)),
+              Optional.of(CASABLANCA),
+              BODIES),
           new Demo(
               "signataire.casablanca",
               "Signataire — Casablanca",
@@ -61,6 +99,11 @@ class DemoData {
           new Demo("demandeur", "Demandeur", Role.APPLICANT, Optional.empty()),
           new Demo("architecte", "Architecte", Role.ARCHITECT, Optional.empty()));
 
+  /** The usernames of the demo accounts (for the production guard). */
+  static List<String> usernames() {
+    return ACCOUNTS.stream().map(Demo::username).toList();
+  }
+
   /** Creates the missing demo accounts; returns one line per account, for the banner. */
   List<String> ensureAccounts() {
     List<String> lines = new ArrayList<>();
@@ -70,7 +113,7 @@ class DemoData {
               demo.username(),
               demo.displayName(),
               settings.demoPassword().toCharArray(),
-              List.of(new Caller.Grant(demo.role(), demo.where())));
+              demo.grants());
       if (created) {
         accounts.changeEmail(demo.username(), Optional.of(demo.username() + "@demo.rokhsa.ma"));
       }

@@ -22,7 +22,9 @@ import ma.rokhsa.infrastructure.config.RokhsaSettings;
 import ma.rokhsa.infrastructure.notification.OutboxDispatcher;
 import ma.rokhsa.infrastructure.persistence.SchemaMigration;
 import ma.rokhsa.infrastructure.plugins.PluginHost;
+import ma.rokhsa.infrastructure.scheduling.AuditVerificationSchedule;
 import ma.rokhsa.infrastructure.scheduling.LegalClockSchedule;
+import ma.rokhsa.infrastructure.search.node.SearchNode;
 import ma.rokhsa.infrastructure.security.TokenKeys;
 import ma.rokhsa.infrastructure.signing.devca.DevCa;
 
@@ -48,6 +50,8 @@ public class PlatformBootstrap {
   @Inject PluginHost pluginHost;
   @Inject OutboxDispatcher outboxDispatcher;
   @Inject LegalClockSchedule legalClock;
+  @Inject AuditVerificationSchedule auditVerification;
+  @Inject SearchNode search;
   @Inject TokenKeys tokenKeys;
   @Inject NodeLifecycle lifecycle;
   @Inject Instance<DevCa> devCa;
@@ -60,14 +64,44 @@ public class PlatformBootstrap {
 
   @PostConstruct
   void start() {
+    refuseIf(ProductionGuards.demoOnPublicUrl(settings.demo(), settings.publicUrl()));
     schema.migrate();
     Installation installation = installation();
     TenantConfigReport tenants = tenantConfig.reload();
-    settings
-        .initialAdminPassword()
-        .filter(password -> accounts.ensureNationalAdmin(INITIAL_ADMIN, password.toCharArray()))
-        .ifPresent(
-            created -> LOG.info("Created the national admin account '" + INITIAL_ADMIN + "'."));
+    boolean adminCreated =
+        settings
+            .initialAdminPassword()
+            .filter(password -> accounts.ensureNationalAdmin(INITIAL_ADMIN, password.toCharArray()))
+            .isPresent();
+    if (adminCreated) {
+      LOG.info("Created the national admin account '" + INITIAL_ADMIN + "'.");
+    }
+    refuseIf(
+        ProductionGuards.all(
+            List.of(
+                ProductionGuards.initialPasswordIgnored(
+                    settings.initialAdminPassword().isPresent(),
+                    adminCreated,
+                    settings
+                        .initialAdminPassword()
+                        .map(p -> !accounts.withPassword(nationalAdminNames(), p).isEmpty())
+                        .orElse(false)),
+                ProductionGuards.demoAccountsLeft(
+                    settings.demo(), settings.demo() ? List.of() : demoAccountsWithDemoPassword()),
+                ProductionGuards.developmentKeyTrusted(
+                    settings.demo(),
+                    pluginHost.trustsDevelopmentKey(),
+                    settings.acceptDevelopmentPluginKey()))));
+    if (!settings.demo() && settings.tokenKeySecret().isEmpty()) {
+      LOG.warning(
+          "rokhsa.auth.token-key-secret is not set: the token signing key is stored in clear in"
+              + " the database. Set it (ROKHSA_AUTH_TOKEN_KEY_SECRET) in production.");
+    }
+    if (settings.initialAdminPassword().isPresent() && !adminCreated) {
+      LOG.warning(
+          "rokhsa.admin.initial-password is set but the national admin exists: remove the"
+              + " setting, it only creates the first national admin of a new installation.");
+    }
     List<String> demoAccounts = settings.demo() ? demo.ensureAccounts() : List.of();
     if (settings.demo()) {
       // Created (or opened) now, not by whichever request first reaches /api/public/dev-ca.
@@ -78,9 +112,34 @@ public class PlatformBootstrap {
     tokenKeys.signing();
     outboxDispatcher.start();
     legalClock.start();
+    auditVerification.start();
+    // Opens (or rebuilds) the index in the background: search answers 503 until it is complete.
+    search.start();
     signals = StopSignals.install(this::stopOnSignal);
     lifecycle.serving();
     LOG.info(banner(installation, tenants, plugins, demoAccounts));
+  }
+
+  private List<String> demoAccountsWithDemoPassword() {
+    java.util.Set<String> found =
+        new java.util.TreeSet<>(
+            accounts.withPassword(DemoData.usernames(), settings.demoPassword()));
+    if (!settings.demoPassword().equals(DemoData.SHIPPED_DEMO_PASSWORD)) {
+      found.addAll(accounts.withPassword(DemoData.usernames(), DemoData.SHIPPED_DEMO_PASSWORD));
+    }
+    return List.copyOf(found);
+  }
+
+  private List<String> nationalAdminNames() {
+    return accounts.nationalAdmins().stream().map(a -> a.username()).toList();
+  }
+
+  /** Refuses to start: the deployment fails with the message, first in the log. */
+  private static void refuseIf(java.util.Optional<String> refusal) {
+    if (refusal.isPresent()) {
+      LOG.severe(refusal.get());
+      throw new IllegalStateException(refusal.get());
+    }
   }
 
   /**
@@ -109,7 +168,9 @@ public class PlatformBootstrap {
       LOG.warning(unfinished + " request(s) still in flight after " + bound + "; stopping anyway");
     }
     legalClock.stop();
+    auditVerification.stop();
     outboxDispatcher.stop();
+    search.stop();
     LOG.info("Requests drained and scheduled jobs stopped; undeploying.");
     System.exit(exitCode);
   }
@@ -120,6 +181,8 @@ public class PlatformBootstrap {
       signals.restore();
     }
     legalClock.stop();
+    auditVerification.stop();
+    search.stop();
     // On SIGTERM the JVM's own shutdown hook resets java.util.logging before Payara undeploys
     // applications, so a logged line would be lost: write the last word straight to stderr.
     System.err.println("Rokhsa stopped.");

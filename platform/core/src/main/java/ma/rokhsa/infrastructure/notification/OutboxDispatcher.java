@@ -5,19 +5,18 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import ma.rokhsa.infrastructure.Throwables;
+import ma.rokhsa.infrastructure.scheduling.NodeName;
 import ma.rokhsa.plugin.api.notification.DeliveryFailure;
 import ma.rokhsa.plugin.api.notification.Message;
 import ma.rokhsa.plugin.api.notification.NotificationChannel;
@@ -51,7 +50,7 @@ public class OutboxDispatcher {
   @Inject Clock clock;
   @Inject MetricRegistry metrics;
 
-  private final String node = nodeName();
+  private final String node = NodeName.get();
   private final ReentrantLock running = new ReentrantLock();
   private volatile boolean stopping;
   private volatile boolean failing;
@@ -205,11 +204,5 @@ public class OutboxDispatcher {
     Duration send = mail.timeout().multipliedBy(3);
     Duration half = settings.lease().dividedBy(2);
     return send.compareTo(half) < 0 ? send : half;
-  }
-
-  private static String nodeName() {
-    String name = ManagementFactory.getRuntimeMXBean().getName();
-    String node = name + "/" + UUID.randomUUID().toString().substring(0, 8);
-    return node.length() <= 100 ? node : node.substring(node.length() - 100);
   }
 }

@@ -1,24 +1,23 @@
 package ma.rokhsa.infrastructure.pdf;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import static ma.rokhsa.infrastructure.pdf.BilingualPdf.COLUMN;
+import static ma.rokhsa.infrastructure.pdf.BilingualPdf.GRAY;
+import static ma.rokhsa.infrastructure.pdf.BilingualPdf.HEIGHT;
+import static ma.rokhsa.infrastructure.pdf.BilingualPdf.LEFT;
+import static ma.rokhsa.infrastructure.pdf.BilingualPdf.MARGIN;
+import static ma.rokhsa.infrastructure.pdf.BilingualPdf.RIGHT;
+import static ma.rokhsa.infrastructure.pdf.BilingualPdf.RULE;
+import static ma.rokhsa.infrastructure.pdf.BilingualPdf.WIDTH;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.ResourceBundle;
 import ma.rokhsa.domain.model.document.Receipt;
 import ma.rokhsa.domain.model.document.ReceiptItem;
@@ -52,42 +51,20 @@ public class PdfReceiptRenderer implements ReceiptRenderer {
   /** How many leading hexadecimal digits of a SHA-256 the receipt prints. */
   public static final int SHORT_HASH = 16;
 
-  private static final String MESSAGES = "ma.rokhsa.infrastructure.pdf.messages";
-  private static final float WIDTH = PDRectangle.A4.getWidth();
-  private static final float HEIGHT = PDRectangle.A4.getHeight();
-  private static final float MARGIN = 42;
-  private static final float LEFT = MARGIN;
-  private static final float RIGHT = WIDTH - MARGIN;
-  private static final float COLUMN = (RIGHT - LEFT) / 2 - 12;
   private static final float TRACKING_TOP = 238;
   private static final float QR_SIZE = 112;
-  private static final float GRAY = 0.35f;
-  private static final float RULE = 0.75f;
   private static final float TWO_LINE_ROW = 30;
   private static final float ONE_LINE_ROW = 14;
 
-  private final FontFace latin = FontFace.load("NotoSans-Regular.ttf");
-  private final FontFace latinBold = FontFace.load("NotoSans-Bold.ttf");
-  private final FontFace arabic = FontFace.load("NotoNaskhArabic-Regular.ttf");
-  private final FontFace arabicBold = FontFace.load("NotoNaskhArabic-Bold.ttf");
-  private final ResourceBundle fr = bundle("fr");
-  private final ResourceBundle ar = bundle("ar");
-
-  private static ResourceBundle bundle(String language) {
-    return ResourceBundle.getBundle(
-        MESSAGES,
-        Locale.forLanguageTag(language),
-        PdfReceiptRenderer.class.getClassLoader(),
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-  }
+  private final BilingualPdf pdf = new BilingualPdf();
+  private final ResourceBundle fr = pdf.fr();
+  private final ResourceBundle ar = pdf.ar();
 
   @Override
   public byte[] render(Receipt receipt) {
     try (PDDocument document = new PDDocument()) {
-      Weight regular = new Weight(latin, latin.embedIn(document), arabic, arabic.embedIn(document));
-      Weight bold =
-          new Weight(
-              latinBold, latinBold.embedIn(document), arabicBold, arabicBold.embedIn(document));
+      Weight regular = pdf.regular(document);
+      Weight bold = pdf.bold(document);
       int listed = 0;
       do {
         PDPage page = new PDPage(PDRectangle.A4);
@@ -108,17 +85,6 @@ public class PdfReceiptRenderer implements ReceiptRenderer {
     } catch (IOException e) {
       throw new UncheckedIOException("rendering the receipt " + receipt.reference() + " failed", e);
     }
-  }
-
-  /**
-   * An amount in dirhams as the receipt prints it: {@code 4 300,00 MAD} (plain spaces, which both
-   * embedded fonts have); {@code 0,00 MAD} for a free procedure.
-   */
-  static String amount(BigDecimal dirhams) {
-    DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
-    symbols.setGroupingSeparator(' ');
-    symbols.setDecimalSeparator(',');
-    return new DecimalFormat("#,##0.00", symbols).format(dirhams) + " MAD";
   }
 
   /** "1/2" at the foot of each page, when the list of documents needed more than one. */
@@ -224,7 +190,8 @@ public class PdfReceiptRenderer implements ReceiptRenderer {
       value(receipt.procedureNameAr(), Direction.RIGHT_TO_LEFT, false, y + 2);
       y -= 18;
       y = field("receipt.applicant", receipt.applicantName(), Direction.FIRST_STRONG, false, y);
-      return field("receipt.fee", amount(receipt.fee()), Direction.LEFT_TO_RIGHT, true, y);
+      return field(
+          "receipt.fee", BilingualPdf.amount(receipt.fee()), Direction.LEFT_TO_RIGHT, true, y);
     }
 
     /** A row: French label, value, Arabic label. Returns where the next row goes. */
@@ -410,48 +377,8 @@ public class PdfReceiptRenderer implements ReceiptRenderer {
           RIGHT - LEFT);
     }
 
-    /** The QR code as vector squares, one per run of dark modules, with a quiet zone around. */
     private void qrCode(String data, float x, float y, float size) throws IOException {
-      BitMatrix matrix;
-      try {
-        matrix =
-            new QRCodeWriter()
-                .encode(
-                    data,
-                    BarcodeFormat.QR_CODE,
-                    0,
-                    0,
-                    Map.of(
-                        EncodeHintType.ERROR_CORRECTION,
-                        ErrorCorrectionLevel.M,
-                        EncodeHintType.MARGIN,
-                        4,
-                        EncodeHintType.CHARACTER_SET,
-                        "UTF-8"));
-      } catch (WriterException e) {
-        throw new IllegalArgumentException("the tracking address cannot be a QR code: " + data, e);
-      }
-      float module = size / matrix.getWidth();
-      content.setNonStrokingColor(1f);
-      content.addRect(x, y, size, size);
-      content.fill();
-      content.setNonStrokingColor(0f);
-      for (int row = 0; row < matrix.getHeight(); row++) {
-        int column = 0;
-        while (column < matrix.getWidth()) {
-          if (!matrix.get(column, row)) {
-            column++;
-            continue;
-          }
-          int start = column;
-          while (column < matrix.getWidth() && matrix.get(column, row)) {
-            column++;
-          }
-          content.addRect(
-              x + start * module, y + size - (row + 1) * module, (column - start) * module, module);
-        }
-      }
-      content.fill();
+      QrCodes.draw(content, data, x, y, size);
     }
 
     private void french(String value, boolean strong, float size, float x, float y)
@@ -465,11 +392,7 @@ public class PdfReceiptRenderer implements ReceiptRenderer {
     }
 
     private void rule(float y) throws IOException {
-      content.setStrokingColor(GRAY);
-      content.setLineWidth(RULE);
-      content.moveTo(LEFT, y);
-      content.lineTo(RIGHT, y);
-      content.stroke();
+      BilingualPdf.rule(content, y);
     }
 
     private void gray(float level) throws IOException {

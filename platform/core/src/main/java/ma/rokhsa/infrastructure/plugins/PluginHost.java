@@ -45,6 +45,7 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
   @Inject PluginStore store;
   @Inject DossierCensus census;
   @Inject Clock clock;
+  @Inject ma.rokhsa.application.SecurityAudit audit;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
@@ -141,27 +142,55 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
 
   @Override
   public synchronized PluginStatus install(byte[] zip, byte[] signature, String actor) {
-    return installer.install(zip, signature, actor);
+    return audited(actor, "plugin.installed", installer.install(zip, signature, actor));
   }
 
   @Override
   public synchronized PluginStatus upgrade(String id, byte[] zip, byte[] signature, String actor) {
-    return installer.upgrade(id, zip, signature, actor);
+    return audited(actor, "plugin.upgraded", installer.upgrade(id, zip, signature, actor));
   }
 
   @Override
   public synchronized PluginStatus enable(String id, String actor) {
-    return installer.enable(id, actor);
+    return audited(actor, "plugin.enabled", installer.enable(id, actor));
   }
 
   @Override
   public synchronized PluginStatus disable(String id, String actor) {
-    return installer.disable(id, actor);
+    return audited(actor, "plugin.disabled", installer.disable(id, actor));
   }
 
   @Override
   public synchronized void remove(String id, String actor) {
     installer.remove(id, actor);
+    audit.recordNow(
+        ma.rokhsa.domain.model.tenant.TenantId.NATIONAL,
+        new ma.rokhsa.domain.model.audit.AuditEvent(actor, "plugin.removed", "plugin", id, "", ""));
+  }
+
+  /** Whether the development signing certificate is among the plugin trust anchors. */
+  public boolean trustsDevelopmentKey() {
+    return new PluginTrust(settings).trustsDevelopmentKey();
+  }
+
+  /**
+   * Records a plugin change in the national audit chain once it is made (ADR 0023): the change
+   * itself is kept in the database by the installer, in its own transactions.
+   */
+  private PluginStatus audited(String actor, String action, PluginStatus status) {
+    audit.recordNow(
+        ma.rokhsa.domain.model.tenant.TenantId.NATIONAL,
+        new ma.rokhsa.domain.model.audit.AuditEvent(
+            actor,
+            action,
+            "plugin",
+            status.id(),
+            status.version()
+                + " "
+                + status.state()
+                + (status.reason() == null ? "" : " — " + status.reason()),
+            ""));
+    return status;
   }
 
   /** Cancels the pick-up, then stops and unloads every plugin. */

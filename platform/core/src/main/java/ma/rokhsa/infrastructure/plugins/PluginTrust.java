@@ -30,6 +30,11 @@ final class PluginTrust {
     this.settings = settings;
   }
 
+  /** Whether the development signing certificate is among the trust anchors now. */
+  boolean trustsDevelopmentKey() {
+    return settings.pluginTrustAnchors().isPresent() && anchors().trustsDevelopmentKey();
+  }
+
   /** Says loudly, once at start, that the development signing key is trusted, if it is. */
   void warnIfDevelopmentKeyTrusted() {
     if (anchors().trustsDevelopmentKey()) {

@@ -8,15 +8,16 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import ma.rokhsa.application.LegalClock;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Runs the legal clock every {@code rokhsa.dossiers.clock-interval} (default one minute; zero stops
- * it), from when {@code PlatformBootstrap} starts it. Several nodes may run it at once: each change
- * is one optimistic transaction, so a dossier is moved once.
+ * Runs the legal clock once per {@code rokhsa.dossiers.clock-interval} (default one minute; zero
+ * stops it) across all nodes, from when {@code PlatformBootstrap} starts it. Every node looks four
+ * times per period and runs the pass only if its claim of the current period is the one stored
+ * ({@link ScheduledPasses}); each change of a pass is besides one optimistic transaction, so a
+ * dossier is moved once even by a pass interrupted and completed by the next.
  */
 @ApplicationScoped
 public class LegalClockSchedule {
@@ -25,7 +26,15 @@ public class LegalClockSchedule {
 
   @Resource private ManagedScheduledExecutorService executor;
 
+  /** The job's name in {@code scheduled_pass}. */
+  static final String JOB = "legal-clock";
+
+  /** How many times per period each node looks whether the period's pass is still to run. */
+  private static final int LOOKS_PER_PERIOD = 4;
+
   @Inject LegalClock clock;
+
+  @Inject ScheduledPasses passes;
 
   @Inject Config config;
 
@@ -48,20 +57,33 @@ public class LegalClockSchedule {
       LOG.info("legal clock not scheduled (rokhsa.dossiers.clock-interval=" + interval + ")");
       return;
     }
-    long millis = interval.toMillis();
-    task = executor.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+    long look = Math.max(1, interval.toMillis() / LOOKS_PER_PERIOD);
+    task = executor.scheduleWithFixedDelay(this::look, look, look, TimeUnit.MILLISECONDS);
+    LOG.info(
+        "legal clock: one pass per "
+            + interval
+            + " across the nodes; "
+            + NodeName.get()
+            + " looks");
   }
 
-  private void tick() {
-    try {
-      LegalClock.Tick tick = clock.tick();
-      if (tick.recounted() + tick.moved() + tick.leftOverdue() + tick.reminders() + tick.failed()
-          > 0) {
-        LOG.info("legal clock: " + tick);
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "legal clock pass failed; next pass in " + interval, e);
-    }
+  private void look() {
+    passes.runIfClaimed(
+        JOB,
+        "legal clock",
+        interval,
+        () -> {
+          LegalClock.Tick tick = clock.tick();
+          if (tick.recounted()
+                  + tick.moved()
+                  + tick.leftOverdue()
+                  + tick.reminders()
+                  + tick.failed()
+              > 0) {
+            LOG.info("legal clock: " + tick);
+          }
+          return tick.toString();
+        });
   }
 
   /** Stops the passes; a pass under way finishes (each dossier is its own transaction). */

@@ -23,6 +23,16 @@ class PlatformAccessTokens implements AccessTokens {
     return new Issued(token, settings.tokenTtl());
   }
 
+  @Override
+  public KeyRotation rotateKeys() {
+    return keys.rotate();
+  }
+
+  @Override
+  public java.util.List<KeyView> keys() {
+    return keys.views();
+  }
+
   /** The platform's issuer: its public address. */
   static String issuer(RokhsaSettings settings) {
     return settings.publicUrl().toString();

@@ -20,4 +20,8 @@ class TokenSigningKeyRecord {
 
   @Column(name = "created_at", nullable = false)
   OffsetDateTime createdAt;
+
+  /** When it stopped signing (a newer key took over); null while it signs. */
+  @Column(name = "retired_at")
+  OffsetDateTime retiredAt;
 }

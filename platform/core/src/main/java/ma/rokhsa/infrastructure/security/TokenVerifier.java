@@ -55,9 +55,13 @@ public class TokenVerifier {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, jwks));
         processor.setJWTClaimsSetVerifier(
-            new DefaultJWTClaimsVerifier<>(
-                new JWTClaimsSet.Builder().issuer(settings.oidcIssuer().get()).build(), REQUIRED));
+            externalClaims(settings.oidcIssuer().get(), settings.oidcAudience()));
         external = Optional.of(processor);
+        if (settings.oidcAudience().isEmpty()) {
+          LOG.warning(
+              "rokhsa.oidc.audience is not set: tokens the provider issued to any of its clients"
+                  + " are accepted here; set it to this platform's client id at the provider");
+        }
       } catch (MalformedURLException | IllegalArgumentException e) {
         throw new IllegalStateException("rokhsa.oidc.jwks-url is not a URL", e);
       }
@@ -76,7 +80,7 @@ public class TokenVerifier {
         return verifyOwn(jwt, claims);
       }
       if (external.isPresent() && settings.oidcIssuer().get().equals(claims.getIssuer())) {
-        return username(external.get().process(jwt, null));
+        return externalUsername(external.get().process(jwt, null));
       }
       return Optional.empty();
     } catch (ParseException | BadJOSEException | JOSEException e) {
@@ -99,6 +103,49 @@ public class TokenVerifier {
             new JWTClaimsSet.Builder().issuer(ownIssuer).build(), REQUIRED)
         .verify(claims, null);
     return username(claims);
+  }
+
+  /**
+   * What an external provider's token must carry: its issuer, and — when {@code
+   * rokhsa.oidc.audience} is set — this platform among its audiences, so that a token the provider
+   * issued to another of its clients (a token replayed from another application) is refused.
+   */
+  static DefaultJWTClaimsVerifier<SecurityContext> externalClaims(
+      String issuer, Optional<String> audience) {
+    Set<String> required = new java.util.HashSet<>(REQUIRED);
+    audience.ifPresent(a -> required.add("aud"));
+    return new DefaultJWTClaimsVerifier<>(
+        audience.map(java.util.Collections::singleton).orElse(null),
+        new JWTClaimsSet.Builder().issuer(issuer).build(),
+        required,
+        null);
+  }
+
+  /**
+   * The account an external provider's token names: {@code upn} or {@code preferred_username} —
+   * names the provider assigns — or an e-mail address only if the provider verified it ({@code
+   * email_verified}), so that nobody signs in as an account by claiming its address.
+   */
+  static Optional<String> externalUsername(JWTClaimsSet claims) throws ParseException {
+    for (String claim : new String[] {"upn", "preferred_username"}) {
+      String value = claims.getStringClaim(claim);
+      if (value != null && !value.isBlank()) {
+        return Optional.of(value);
+      }
+    }
+    String email = claims.getStringClaim("email");
+    if (email != null && !email.isBlank() && Boolean.TRUE.equals(verified(claims))) {
+      return Optional.of(email);
+    }
+    return Optional.empty();
+  }
+
+  private static Boolean verified(JWTClaimsSet claims) {
+    try {
+      return claims.getBooleanClaim("email_verified");
+    } catch (ParseException notABoolean) {
+      return false;
+    }
   }
 
   private static Optional<String> username(JWTClaimsSet claims) throws ParseException {

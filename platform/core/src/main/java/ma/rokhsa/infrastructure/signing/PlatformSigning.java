@@ -71,7 +71,10 @@ public class PlatformSigning {
     return dev()
         .map(ca -> List.of(ca.authority().rootCertificate()))
         .orElseThrow(
-            () -> new IllegalStateException("no trust anchors: set rokhsa.signing.trust-anchors"));
+            () ->
+                new SigningNotConfigured(
+                    "this node has no trust anchors to check signatures with: its operator must set"
+                        + " rokhsa.signing.trust-anchors (docs/signatures.md)"));
   }
 
   private Optional<DevCa> dev() {

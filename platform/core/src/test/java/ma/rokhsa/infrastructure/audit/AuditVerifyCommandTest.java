@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,6 +24,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The operator's command against a real database: an H2 one in PostgreSQL mode, with the platform's
@@ -79,7 +82,9 @@ class AuditVerifyCommandTest {
     assertThat(output())
         .contains("tenant 04.421.01.0: intact, 3 entries")
         .contains("tenant 06.141.01.0: intact, 5 entries")
-        .contains("INTACT: 2 chain(s), 8 entries");
+        .as("the national chain of accounts, grants and plugins (V24), empty here")
+        .contains("tenant national: intact, 0 entries")
+        .contains("INTACT: 3 chain(s), 8 entries");
   }
 
   @Test
@@ -121,6 +126,58 @@ class AuditVerifyCommandTest {
   }
 
   @Test
+  void rewritingTheLastThreeEntriesAndTheHeadBySqlIsDetectedAgainstTheCheckpoint(
+      @TempDir Path operator) throws Exception {
+    record(CASA, 5);
+    record(RABAT, 3);
+    Path checkpoint = operator.resolve("checkpoint-1.txt");
+    assertThat(verify("--write-checkpoint", checkpoint.toString())).as(output()).isZero();
+    assertThat(Files.readString(checkpoint))
+        .startsWith(AuditCheckpoint.FORMAT)
+        .contains(CASA + " 5 ")
+        .contains(RABAT + " 3 ")
+        .as("an empty chain has nothing to anchor")
+        .doesNotContain("national");
+    out.reset();
+    assertThat(verify("--checkpoint", checkpoint.toString())).as(output()).isZero();
+    assertThat(output()).contains("MATCHES the checkpoint");
+
+    // Whoever can write SQL rewrites entries 3 to 5 and the head, every link recomputed with the
+    // platform's own chain code: the chain alone looks intact.
+    update("delete from audit_entry where tenant_id = ?", CASA);
+    update("delete from audit_chain where tenant_id = ?", CASA);
+    record(CASA, 5, 3);
+    out.reset();
+    assertThat(verify()).as(output()).isZero();
+    assertThat(output()).contains("tenant 06.141.01.0: intact, 5 entries");
+
+    out.reset();
+    assertThat(verify("--checkpoint", checkpoint.toString())).as(output()).isEqualTo(1);
+    assertThat(output())
+        .contains("DIFFERS from the checkpoint")
+        .contains("tenant 06.141.01.0 sequence 5 REWRITTEN")
+        .doesNotContain("tenant 04.421.01.0 sequence");
+
+    // Truncating the chain below the checkpoint is found too; a new checkpoint is refused on top
+    // of a broken chain, and an existing file is never overwritten.
+    update("delete from audit_entry where tenant_id = ? and sequence_number >= 3", RABAT);
+    update(
+        "update audit_chain set last_sequence = 2, last_hash = (select entry_hash from"
+            + " audit_entry where tenant_id = ? and sequence_number = 2) where tenant_id = ?",
+        RABAT,
+        RABAT);
+    out.reset();
+    assertThat(verify("--checkpoint", checkpoint.toString())).as(output()).isEqualTo(1);
+    assertThat(output()).contains("tenant 04.421.01.0 sequence 3 MISSING");
+    out.reset();
+    assertThat(verify("--write-checkpoint", checkpoint.toString())).isEqualTo(2);
+    Path corrupt = operator.resolve("corrupt.txt");
+    Files.writeString(corrupt, AuditCheckpoint.FORMAT + "\n06.141.01.0 five nonsense\n");
+    assertThat(verify("--checkpoint", corrupt.toString())).isEqualTo(2);
+    assertThat(output()).contains("corrupt.txt:2");
+  }
+
+  @Test
   void anUnreachableDatabaseOrAWrongOptionExitTwo() {
     assertThat(verify("--bogus")).isEqualTo(2);
     assertThat(
@@ -149,13 +206,23 @@ class AuditVerifyCommandTest {
 
   /** Appends entries with the platform's chain code and stores them as its JPA mapping would. */
   private void record(String tenant, int count) throws SQLException {
+    record(tenant, count, count + 1);
+  }
+
+  /** As {@link #record(String, int)}, the entries from {@code forgedFrom} on saying otherwise. */
+  private void record(String tenant, int count, int forgedFrom) throws SQLException {
     AuditChain chain = AuditChain.start(TenantId.of(tenant));
     for (int i = 1; i <= count; i++) {
       ChainLink link =
           chain
               .append(
                   new AuditEvent(
-                      "admin", "signature-key.assigned", "signature-key", "k-" + i, "", "10.0.0.1"),
+                      "admin",
+                      "signature-key.assigned",
+                      "signature-key",
+                      "k-" + i,
+                      i >= forgedFrom ? "rewritten" : "",
+                      "10.0.0.1"),
                   Instant.parse("2026-11-29T10:00:00.123456789Z").plusSeconds(i))
               .link();
       try (PreparedStatement insert =
@@ -188,9 +255,11 @@ class AuditVerifyCommandTest {
     }
   }
 
-  private void update(String sql, String tenant) throws SQLException {
+  private void update(String sql, String... tenants) throws SQLException {
     try (PreparedStatement statement = db.prepareStatement(sql)) {
-      statement.setString(1, tenant);
+      for (int i = 0; i < tenants.length; i++) {
+        statement.setString(i + 1, tenants[i]);
+      }
       assertThat(statement.executeUpdate()).isPositive();
     }
   }

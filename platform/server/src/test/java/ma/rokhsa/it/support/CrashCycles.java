@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,7 +46,8 @@ import java.util.function.Consumer;
  */
 public final class CrashCycles {
 
-  private static final String TENANT = "06.181.01.05";
+  /** The commune the deposits go to: Lbir Jdid (El Jadida province, region 06). */
+  public static final String TENANT = "06.181.01.05";
 
   /** The documents a permis de construire requires. */
   public static final List<String> DOCUMENTS =
@@ -425,6 +427,16 @@ public final class CrashCycles {
   }
 
   private boolean found(Http anonymous, Http owner, Deposit deposit) {
+    Optional<String> missing = whatIsMissing(anonymous, owner, deposit);
+    missing.ifPresent(why -> violations.add("lost: " + deposit + " — " + why));
+    return missing.isEmpty();
+  }
+
+  /**
+   * What of an acknowledged deposit cannot be found: public tracking with its code, its dossier by
+   * its owner, each of its files byte for byte; empty if everything is there.
+   */
+  public static Optional<String> whatIsMissing(Http anonymous, Http owner, Deposit deposit) {
     Http.Response tracked =
         anonymous.get(
             "api/public/tracking?reference="
@@ -432,15 +444,13 @@ public final class CrashCycles {
                 + "&code="
                 + URLEncoder.encode(deposit.code(), StandardCharsets.UTF_8));
     if (tracked.status() != 200) {
-      violations.add("lost: " + deposit + " — tracking answered " + tracked.status());
-      return false;
+      return Optional.of("tracking answered " + tracked.status());
     }
     String dossier = "api/tenants/" + TENANT + "/dossiers/" + deposit.dossierId();
     Http.Response file = owner.get(dossier);
     if (file.status() != 200
         || !deposit.reference().equals(file.json().path("reference").asText())) {
-      violations.add("lost: " + deposit + " — its dossier answered " + abbreviate(file.body()));
-      return false;
+      return Optional.of("its dossier answered " + abbreviate(file.body()));
     }
     for (JsonNode attachment : file.json().path("attachments")) {
       String document = attachment.path("document").asText();
@@ -455,9 +465,7 @@ public final class CrashCycles {
                   .GET()
                   .build());
       if (bytes.statusCode() != 200 || !expected.equals(sha256(bytes.body()))) {
-        violations.add(
-            "lost: " + deposit + " — file " + document + " answered " + bytes.statusCode());
-        return false;
+        return Optional.of("file " + document + " answered " + bytes.statusCode());
       }
     }
     long files =
@@ -465,10 +473,9 @@ public final class CrashCycles {
             .filter(a -> deposit.sha256().containsKey(a.path("document").asText()))
             .count();
     if (files < deposit.sha256().size()) {
-      violations.add("lost: " + deposit + " — " + files + " of its files listed");
-      return false;
+      return Optional.of(files + " of its files listed");
     }
-    return true;
+    return Optional.empty();
   }
 
   /** A PDF-looking file whose body is random: unique, so stored. */
@@ -487,7 +494,7 @@ public final class CrashCycles {
     return pdf;
   }
 
-  private static String sha256(byte[] bytes) {
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

@@ -77,7 +77,11 @@ public final class PayaraProcess implements AutoCloseable {
       List<String> command = new ArrayList<>();
       command.add(launcher().toString());
       command.add("-Drokhsa.data.dir=" + dataDir.toAbsolutePath());
-      command.add("-Drokhsa.public-url=http://127.0.0.1:" + port + "/");
+      // The node's own address, unless the test gives the one address its nodes share (a
+      // balancer's): tokens name it as their issuer, so every node of a cluster must agree.
+      if (!env.containsKey("ROKHSA_PUBLIC_URL")) {
+        command.add("-Drokhsa.public-url=http://127.0.0.1:" + port + "/");
+      }
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.redirectOutput(log.toFile());
       Map<String, String> environment = new HashMap<>(env);
@@ -93,6 +97,19 @@ public final class PayaraProcess implements AutoCloseable {
       // The shipped plugins are signed with the development key: trust it unless told otherwise.
       environment.putIfAbsent(
           "ROKHSA_PLUGINS_TRUST_ANCHORS", developmentCertificate().toAbsolutePath().toString());
+      // …which a production start (demo mode off) refuses unless told that this is a test.
+      environment.putIfAbsent("ROKHSA_INSECURE_ACCEPT_DEVELOPMENT_PLUGIN_KEY", "true");
+      // The suites sign in as the national admin with its password alone (ADR 0032).
+      environment.putIfAbsent("ROKHSA_INSECURE_SECOND_FACTOR_EXEMPT", "admin");
+      // The token signing key encrypted in the database, as in production.
+      environment.putIfAbsent("ROKHSA_AUTH_TOKEN_KEY_SECRET", "integration-token-key-secret");
+      // On PostgreSQL the suite's nodes share one database. A node whose test chooses its mode
+      // (demo or not) gets its own, as it has its own H2 files on the default: demo accounts
+      // never reach the database the production-mode nodes share, which would refuse to start.
+      if (env.containsKey("ROKHSA_DEMO") && !env.containsKey("ROKHSA_DB_URL")) {
+        TestDatabase.ownPostgresqlUrl(dataDir)
+            .ifPresent(url -> environment.put("ROKHSA_DB_URL", url));
+      }
       builder.environment().putAll(environment);
       return new PayaraProcess(builder.start(), log, port);
     } catch (IOException e) {
@@ -101,7 +118,7 @@ public final class PayaraProcess implements AutoCloseable {
   }
 
   /** The checkout's root. */
-  static Path root() {
+  public static Path root() {
     return Path.of(System.getProperty("rokhsa.root", "../..")).toAbsolutePath().normalize();
   }
 
@@ -196,6 +213,28 @@ public final class PayaraProcess implements AutoCloseable {
     }
     process.destroyForcibly();
     throw new AssertionError("the server did not start within " + BOOT_TIMEOUT + ":\n" + tail());
+  }
+
+  /**
+   * Waits until {@code /health/ready} answers 200 — the application deployed, its database
+   * answering — or fails with the end of the log after {@code timeout}.
+   */
+  public void awaitReady(Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new AssertionError("the server exited before it was ready:\n" + tail());
+      }
+      try {
+        if (http.get("health/ready").status() == 200) {
+          return;
+        }
+      } catch (RuntimeException notListeningYet) {
+        // the listener opens once the application is deployed
+      }
+      sleep(Duration.ofMillis(500));
+    }
+    throw new AssertionError("the node is not ready after " + timeout + ":\n" + tail());
   }
 
   static void sleep(Duration duration) {

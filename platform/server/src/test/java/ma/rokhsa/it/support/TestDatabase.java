@@ -26,6 +26,44 @@ public final class TestDatabase {
   }
 
   /**
+   * On PostgreSQL, a database of the node whose data directory is given, beside the suite's own
+   * (named after it, created at the first call, the same for every start on that directory): what a
+   * node's own H2 files are on the embedded default. Empty on H2.
+   */
+  public static Optional<String> ownPostgresqlUrl(Path dataDir) {
+    Optional<String> suite = postgresqlUrl();
+    if (suite.isEmpty()) {
+      return Optional.empty();
+    }
+    String url = suite.get();
+    int slash = url.indexOf('/', "jdbc:postgresql://".length());
+    int query = url.indexOf('?', slash);
+    String database = url.substring(slash + 1, query < 0 ? url.length() : query);
+    String own =
+        database
+            + "_"
+            + Integer.toHexString(dataDir.toAbsolutePath().normalize().toString().hashCode());
+    try (Connection c =
+            DriverManager.getConnection(
+                url,
+                System.getenv().getOrDefault("ROKHSA_DB_USER", "rokhsa"),
+                System.getenv().getOrDefault("ROKHSA_DB_PASSWORD", ""));
+        var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+      exists.setString(1, own);
+      try (var found = exists.executeQuery()) {
+        if (!found.next()) {
+          try (var create = c.createStatement()) {
+            create.execute("create database \"" + own + "\"");
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the node's database " + own, e);
+    }
+    return Optional.of(url.substring(0, slash + 1) + own + (query < 0 ? "" : url.substring(query)));
+  }
+
+  /**
    * A connection to the database of a platform whose data directory is given (its embedded H2
    * files, the server being stopped), or to the suite's PostgreSQL database.
    */

@@ -20,7 +20,11 @@ public final class RequestValues {
       throw new InvalidParameter(name, "is required (a tenant id)");
     }
     try {
-      return TenantId.of(value);
+      TenantId id = TenantId.of(value);
+      if (id.isNational()) {
+        throw new IllegalArgumentException("the national audit chain is not a tenant");
+      }
+      return id;
     } catch (IllegalArgumentException e) {
       throw new InvalidParameter(
           name,

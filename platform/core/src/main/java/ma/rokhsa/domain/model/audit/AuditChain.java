@@ -42,6 +42,14 @@ public class AuditChain {
     return chain;
   }
 
+  /** The chain of a tenant at a head read from the database (tools and tests that append). */
+  public static AuditChain resume(TenantId tenant, ChainHead head) {
+    AuditChain chain = start(tenant);
+    chain.lastSequence = head.lastSequence();
+    chain.lastHash = Objects.requireNonNull(head.lastHash(), "last hash");
+    return chain;
+  }
+
   /** Appends the event as the next entry, recorded at {@code now}; the caller stores the entry. */
   public AuditEntry append(AuditEvent event, Instant now) {
     Objects.requireNonNull(event, "event");

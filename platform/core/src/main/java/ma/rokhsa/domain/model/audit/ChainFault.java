@@ -15,5 +15,10 @@ public enum ChainFault {
   /**
    * The chain head does not hold the last entry's hash, or is missing, or is behind the entries.
    */
-  HEAD_MISMATCH
+  HEAD_MISMATCH,
+  /**
+   * An entry already found sound no longer holds the hash it had then: it and the entries up to it
+   * were rewritten, links recomputed (found by the background verification's checkpoint).
+   */
+  REWRITTEN
 }

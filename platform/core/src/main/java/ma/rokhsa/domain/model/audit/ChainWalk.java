@@ -32,6 +32,22 @@ public final class ChainWalk {
     this.tenant = Objects.requireNonNull(tenant, "tenant");
   }
 
+  /**
+   * A walk that resumes after entries already found sound: the first entry given must be {@code
+   * sequence + 1} and name {@code hash} as its previous hash. For incremental verification from a
+   * checkpoint; the entries up to it are the checkpoint's concern.
+   */
+  public static ChainWalk after(String tenant, long sequence, String hash) {
+    if (sequence < 0) {
+      throw new IllegalArgumentException("a sequence is not negative: " + sequence);
+    }
+    ChainWalk walk = new ChainWalk(tenant);
+    walk.expected = sequence + 1;
+    walk.sound = sequence;
+    walk.lastHash = Objects.requireNonNull(hash, "hash");
+    return walk;
+  }
+
   /** Checks the next entry; false once the chain is broken (further entries are then ignored). */
   public boolean accept(ChainLink link) {
     if (broken != null) {

@@ -146,4 +146,34 @@ public sealed interface DossierDomainEvent {
    */
   record DueDateRecounted(TenantId tenant, By by, Dossier dossier, LocalDate former)
       implements DossierDomainEvent {}
+
+  /**
+   * The authorization was signed and delivered: the dossier moved too ({@link DossierMoved} came
+   * first).
+   *
+   * @param procedure the version the dossier follows
+   * @param documentId the signed document's public id (the register's)
+   * @param signatory who signed, as named on the document
+   */
+  record AuthorizationDelivered(
+      TenantId tenant,
+      By by,
+      Dossier dossier,
+      ProcedureDefinition procedure,
+      String documentId,
+      String signatory)
+      implements DossierDomainEvent {}
+
+  /** Someone downloaded the signed authorization. */
+  record AuthorizationDownloaded(TenantId tenant, By by, Dossier dossier, String documentId)
+      implements DossierDomainEvent {}
+
+  /**
+   * The authority revoked a delivered authorization; public verification shows it revoked.
+   *
+   * @param reason the motivation
+   */
+  record AuthorizationRevoked(
+      TenantId tenant, By by, Dossier dossier, String documentId, String reason)
+      implements DossierDomainEvent {}
 }

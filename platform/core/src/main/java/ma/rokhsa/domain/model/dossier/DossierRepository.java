@@ -20,11 +20,45 @@ public interface DossierRepository {
   Optional<Dossier> findByReference(DossierReference reference);
 
   /**
-   * Dossiers matching the filter, newest first.
+   * Dossiers matching the filter, most recently changed first (ties by id, descending), a page at a
+   * time: the next page starts after the last dossier of this one.
    *
    * @param owner only this account's, when given
+   * @param drafts whether drafts are listed at all (never for the administration: excluded in the
+   *     query itself, so that drafts never fill a page)
+   * @param after the position of the last dossier of the previous page, empty for the first
    */
-  List<Dossier> list(DossierFilter filter, Optional<String> owner, int limit);
+  List<Dossier> list(
+      DossierFilter filter,
+      Optional<String> owner,
+      boolean drafts,
+      Optional<ListPosition> after,
+      int limit);
+
+  /**
+   * Open dossiers in one of {@code states}, longest unchanged first (oldest change, ties by id,
+   * ascending), a page at a time: the next page starts after the last dossier of this one.
+   *
+   * @param after the position of the last dossier of the previous page, empty for the first
+   */
+  List<Dossier> openIn(java.util.Set<String> states, Optional<ListPosition> after, int limit);
+
+  /**
+   * Where a page of {@link #list} or {@link #openIn} ends: the last dossier's change time and id.
+   *
+   * @param updatedAt when it last changed
+   * @param id its id
+   */
+  record ListPosition(java.time.Instant updatedAt, DossierId id) {
+    public ListPosition {
+      java.util.Objects.requireNonNull(updatedAt, "updatedAt");
+      java.util.Objects.requireNonNull(id, "id");
+    }
+
+    public static ListPosition of(Dossier dossier) {
+      return new ListPosition(dossier.updatedAt(), dossier.id());
+    }
+  }
 
   /** Stores a new dossier (and, with it, whatever it owns). A loaded one is written on commit. */
   void store(Dossier dossier);

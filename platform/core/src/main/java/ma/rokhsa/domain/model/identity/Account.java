@@ -26,6 +26,27 @@ public class Account {
 
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,99}");
 
+  /**
+   * Names nobody may take: the platform's own actors in the audit trail and timelines ({@code
+   * system}, {@code public}, {@code installation}, {@code demo}, {@code national}) and names that
+   * pass for the platform's staff.
+   */
+  public static final java.util.Set<String> RESERVED =
+      java.util.Set.of(
+          "system",
+          "public",
+          "installation",
+          "demo",
+          "national",
+          "anonymous",
+          "root",
+          "administrator",
+          "administrateur",
+          "rokhsa",
+          "support",
+          "security",
+          "platform");
+
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_seq")
   @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
@@ -52,8 +73,22 @@ public class Account {
   @Column(name = "locked_until")
   private OffsetDateTime lockedUntil;
 
+  @Column(name = "password_change_required", nullable = false)
+  private boolean passwordChangeRequired;
+
   @Column(name = "email", length = 254)
   private String email;
+
+  /** The RFC 6238 secret, sealed (never returned once confirmed); null without a second factor. */
+  @Column(name = "totp_secret", length = 300)
+  private String totpSecret;
+
+  @Column(name = "totp_confirmed_at")
+  private OffsetDateTime totpConfirmedAt;
+
+  /** The last time step a code was accepted for: a code is never accepted twice. */
+  @Column(name = "totp_last_step")
+  private Long totpLastStep;
 
   @Version
   @Column(name = "version", nullable = false)
@@ -71,6 +106,9 @@ public class Account {
       String username, String displayName, String passwordHash, Instant now) {
     Account account = new Account();
     account.username = normalize(username);
+    if (RESERVED.contains(account.username)) {
+      throw new IllegalArgumentException("username '" + account.username + "' is reserved");
+    }
     account.displayName = requireText(displayName, "display name");
     account.passwordHash = passwordHash;
     account.enabled = true;
@@ -97,8 +135,25 @@ public class Account {
     return value.strip();
   }
 
+  /** The account holder's own new password: clears a forced change. */
   public void changePasswordHash(String newHash) {
     this.passwordHash = Objects.requireNonNull(newHash, "password hash");
+    this.passwordChangeRequired = false;
+  }
+
+  /**
+   * A password set by an administrator: its holder must change it before anything else (sign-in is
+   * refused with {@code password-change-required} until then).
+   */
+  public void resetPasswordHash(String newHash) {
+    this.passwordHash = Objects.requireNonNull(newHash, "password hash");
+    this.passwordChangeRequired = true;
+    this.failedSignIns = 0;
+    this.lockedUntil = null;
+  }
+
+  public boolean passwordChangeRequired() {
+    return passwordChangeRequired;
   }
 
   /** Where notifications for this account go (commission reminders…); none clears it. */
@@ -114,8 +169,63 @@ public class Account {
     return Optional.ofNullable(email);
   }
 
+  /**
+   * Starts (or starts again) the enrollment of a second factor with a new sealed secret; it counts
+   * once {@link #confirmSecondFactor confirmed} by a first code.
+   *
+   * @throws IllegalStateException if a second factor is already confirmed (remove it first)
+   */
+  public void startSecondFactorEnrollment(String sealedSecret) {
+    if (secondFactorEnrolled()) {
+      throw new IllegalStateException(
+          "a second factor is already enrolled for '" + username + "': remove it first");
+    }
+    this.totpSecret = Objects.requireNonNull(sealedSecret, "secret");
+    this.totpLastStep = null;
+  }
+
+  /**
+   * The first code was right: sign-in requires codes from now on.
+   *
+   * @param step the time step of that first code, which is not accepted again
+   */
+  public void confirmSecondFactor(Instant now, long step) {
+    if (totpSecret == null) {
+      throw new IllegalStateException("no second factor enrollment was started");
+    }
+    this.totpConfirmedAt = now.atOffset(ZoneOffset.UTC);
+    this.totpLastStep = step;
+  }
+
+  /** Removes the second factor, enrolled or pending. */
+  public void removeSecondFactor() {
+    this.totpSecret = null;
+    this.totpConfirmedAt = null;
+    this.totpLastStep = null;
+  }
+
+  /** Whether sign-in requires a code. */
+  public boolean secondFactorEnrolled() {
+    return totpConfirmedAt != null && totpSecret != null;
+  }
+
+  /** The sealed secret, enrolled or pending (for the service that opens it; never shown). */
+  public Optional<String> sealedSecondFactorSecret() {
+    return Optional.ofNullable(totpSecret);
+  }
+
+  /** The last time step a code was accepted for. */
+  public Optional<Long> lastSecondFactorStep() {
+    return Optional.ofNullable(totpLastStep);
+  }
+
+  /** Signs nobody in any more; tokens already issued stop working at their next request. */
   public void disable() {
     enabled = false;
+  }
+
+  public void enable() {
+    enabled = true;
   }
 
   public Long id() {

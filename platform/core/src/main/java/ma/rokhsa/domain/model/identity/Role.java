@@ -39,4 +39,19 @@ public enum Role {
   public Scope scope() {
     return scope;
   }
+
+  /**
+   * Whether the role instructs dossiers (takes them from deposit to a decision and a signature):
+   * the national admin may not hold it, and nobody may grant it to themselves (ADR 0023).
+   */
+  public boolean instructs() {
+    return this == GUICHET_AGENT || this == COMMISSION_MEMBER || this == SIGNATORY;
+  }
+
+  /**
+   * Whether a grant of the role names what it is held for: the consulted body a member speaks for.
+   */
+  public boolean qualified() {
+    return this == COMMISSION_MEMBER;
+  }
 }

@@ -38,6 +38,9 @@ public class RoleGrant {
   @Column(name = "tenant_id", length = 64)
   private String tenantId;
 
+  @Column(name = "qualifier", length = 100)
+  private String qualifier;
+
   @Column(name = "granted_by", nullable = false, length = 100)
   private String grantedBy;
 
@@ -55,6 +58,38 @@ public class RoleGrant {
    */
   public static RoleGrant grant(
       Account account, Role role, Optional<TenantId> tenant, String grantedBy, Instant now) {
+    return grant(account, role, tenant, Optional.empty(), grantedBy, now);
+  }
+
+  /** The consulted bodies a commission member may speak for: a procedure's body ids. */
+  private static final java.util.regex.Pattern BODY =
+      java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  /**
+   * Grants {@code role} to the account, at {@code tenant} when the role is bound to one, for the
+   * consulted body {@code body} when the role is {@linkplain Role#qualified() qualified}.
+   *
+   * @throws IllegalArgumentException if the role needs a tenant and none is given, or the reverse;
+   *     if a commission member's grant names no body, or another role's names one
+   */
+  public static RoleGrant grant(
+      Account account,
+      Role role,
+      Optional<TenantId> tenant,
+      Optional<String> body,
+      String grantedBy,
+      Instant now) {
+    if (role.qualified() && body.isEmpty()) {
+      throw new IllegalArgumentException(
+          role + " speaks for one consulted body: name it (body, e.g. protection-civile)");
+    }
+    if (!role.qualified() && body.isPresent()) {
+      throw new IllegalArgumentException(role + " is not held for a consulted body");
+    }
+    if (body.isPresent() && (body.get().length() > 100 || !BODY.matcher(body.get()).matches())) {
+      throw new IllegalArgumentException(
+          "'" + body.get() + "' is not a consulted body's id (lower-case words joined by '-')");
+    }
     boolean needsTenant = role.scope() == Role.Scope.TENANT || role.scope() == Role.Scope.TERRITORY;
     if (needsTenant && tenant.isEmpty()) {
       throw new IllegalArgumentException(role + " is held in a tenant: name it");
@@ -66,6 +101,7 @@ public class RoleGrant {
     grant.accountId = account.id();
     grant.role = role;
     grant.tenantId = tenant.map(TenantId::value).orElse(null);
+    grant.qualifier = body.orElse(null);
     grant.grantedBy = grantedBy;
     grant.grantedAt = now.atOffset(ZoneOffset.UTC);
     return grant;
@@ -85,5 +121,18 @@ public class RoleGrant {
 
   public Optional<TenantId> tenant() {
     return Optional.ofNullable(tenantId).map(TenantId::of);
+  }
+
+  /** The consulted body a commission member speaks for; empty for every other role. */
+  public Optional<String> body() {
+    return Optional.ofNullable(qualifier);
+  }
+
+  public String grantedBy() {
+    return grantedBy;
+  }
+
+  public Instant grantedAt() {
+    return grantedAt.toInstant();
   }
 }

@@ -75,6 +75,10 @@ public class SignatureKey extends TenantOwned {
   @Column(name = "certificate")
   private byte[] certificate;
 
+  /** The credential's public key (SubjectPublicKeyInfo, DER), known before its certificate. */
+  @Column(name = "public_key")
+  private byte[] publicKey;
+
   @Column(name = "certificate_serial", length = 100)
   private String certificateSerial;
 
@@ -126,6 +130,22 @@ public class SignatureKey extends TenantOwned {
    *     somewhere after {@code now}
    */
   public void bind(String provider, String credentialId, X509Certificate certificate, Instant now) {
+    if (!certificate.getNotAfter().toInstant().isAfter(now)) {
+      // Checked first: a refused binding leaves the key as it was.
+      throw new RuleViolation(
+          "the certificate expired on " + certificate.getNotAfter().toInstant());
+    }
+    attach(provider, credentialId, certificate.getPublicKey());
+    certify(certificate, now);
+  }
+
+  /**
+   * Attaches the credential just made in a provider, whose certificate is still to come ({@link
+   * #certify}): the key keeps its slot of the quota but cannot sign yet.
+   *
+   * @throws RuleViolation if it is revoked or already has a credential
+   */
+  public void attach(String provider, String credentialId, PublicKey publicKey) {
     if (revokedAt != null) {
       throw new RuleViolation("key " + id + " is revoked: it cannot be bound");
     }
@@ -144,9 +164,39 @@ public class SignatureKey extends TenantOwned {
     if (credentialId.length() > 200 || provider.length() > 64) {
       throw new IllegalArgumentException("provider or credential id too long");
     }
-    setCertificate(certificate, now);
     this.provider = provider;
     this.credentialId = credentialId;
+    this.publicKey = publicKey.getEncoded();
+  }
+
+  /**
+   * Records the first certificate of the attached credential's public key.
+   *
+   * @throws RuleViolation if the key is revoked, has no credential or a certificate already, or the
+   *     certificate is for another key or expired
+   */
+  public void certify(X509Certificate certificate, Instant now) {
+    if (revokedAt != null || credentialId == null) {
+      throw new RuleViolation(
+          "key " + id + " is revoked or has no credential: it cannot be certified");
+    }
+    if (this.certificate != null) {
+      throw new RuleViolation("key " + id + " has a certificate: renew it instead");
+    }
+    if (!java.util.Arrays.equals(certificate.getPublicKey().getEncoded(), publicKey)) {
+      throw new RuleViolation("the certificate is not for the public key of key " + id);
+    }
+    setCertificate(certificate, now);
+  }
+
+  /** Whether it has a credential and waits for its certificate. */
+  public boolean awaitingCertificate() {
+    return revokedAt == null && credentialId != null && certificate == null;
+  }
+
+  /** The credential's public key (SubjectPublicKeyInfo, DER), once attached. */
+  public Optional<byte[]> publicKeyInfo() {
+    return Optional.ofNullable(publicKey).map(byte[]::clone);
   }
 
   /**
@@ -156,8 +206,8 @@ public class SignatureKey extends TenantOwned {
    *     or does not expire later
    */
   public void renew(X509Certificate renewed, Instant now) {
-    if (revokedAt != null || credentialId == null) {
-      throw new RuleViolation("key " + id + " is revoked or not bound: it cannot be renewed");
+    if (revokedAt != null || certificate == null) {
+      throw new RuleViolation("key " + id + " is revoked or not certified: it cannot be renewed");
     }
     if (!renewed.getPublicKey().equals(publicKey())) {
       throw new RuleViolation(
@@ -197,7 +247,7 @@ public class SignatureKey extends TenantOwned {
               + revokedAt.toInstant()
               + (revocationReason == null ? "" : " (" + revocationReason + ")"));
     }
-    if (credentialId == null) {
+    if (credentialId == null || certificate == null) {
       return Optional.of("the signature key has no credential and certificate yet");
     }
     if (now.isBefore(notBefore.toInstant())) {

@@ -15,6 +15,9 @@ public interface SignatureKeyRepository {
 
   void store(Signatory signatory);
 
+  /** The signatory who signs in with this account (usernames are lower-case), if any. */
+  Optional<Signatory> signatoryOfAccount(String username);
+
   /** Keys, newest first; revoked ones included. */
   List<SignatureKey> keys();
 
@@ -31,4 +34,14 @@ public interface SignatureKeyRepository {
   List<ExtraKeyPurchase> purchases();
 
   void store(ExtraKeyPurchase purchase);
+
+  /** Mandates, newest first; ended and past ones included. */
+  List<Mandate> mandates();
+
+  Optional<Mandate> mandate(Long id);
+
+  /** The mandates granted to this interim signatory, newest first. */
+  List<Mandate> mandatesTo(Long interimId);
+
+  void store(Mandate mandate);
 }

@@ -66,17 +66,28 @@ class JpaAccountRepository implements AccountRepository {
   }
 
   @Override
-  public void recordFailedSignIn(Account account, int limit, Instant lockedUntil) {
+  public boolean recordFailedSignIn(Account account, int limit, Instant lockedUntil) {
     em.createQuery("update Account a set a.failedSignIns = a.failedSignIns + 1 where a.id = :id")
         .setParameter("id", account.id())
         .executeUpdate();
-    em.createQuery(
-            "update Account a set a.lockedUntil = :until, a.failedSignIns = 0"
-                + " where a.id = :id and a.failedSignIns >= :limit")
-        .setParameter("until", lockedUntil.atOffset(ZoneOffset.UTC))
-        .setParameter("id", account.id())
-        .setParameter("limit", limit)
-        .executeUpdate();
+    return em.createQuery(
+                "update Account a set a.lockedUntil = :until, a.failedSignIns = 0"
+                    + " where a.id = :id and a.failedSignIns >= :limit")
+            .setParameter("until", lockedUntil.atOffset(ZoneOffset.UTC))
+            .setParameter("id", account.id())
+            .setParameter("limit", limit)
+            .executeUpdate()
+        > 0;
+  }
+
+  @Override
+  public List<Account> holding(Role role) {
+    return em.createQuery(
+            "select a from Account a where a.id in"
+                + " (select g.accountId from RoleGrant g where g.role = :r) order by a.username",
+            Account.class)
+        .setParameter("r", role)
+        .getResultList();
   }
 
   @Override
@@ -86,6 +97,18 @@ class JpaAccountRepository implements AccountRepository {
           .setParameter("id", account.id())
           .executeUpdate();
     }
+  }
+
+  @Override
+  public boolean recordSecondFactorStep(Account account, long step) {
+    return em.createQuery(
+                "update Account a set a.totpLastStep = :step where a.id = :id"
+                    + " and a.totpConfirmedAt is not null"
+                    + " and (a.totpLastStep is null or a.totpLastStep < :step)")
+            .setParameter("step", step)
+            .setParameter("id", account.id())
+            .executeUpdate()
+        > 0;
   }
 
   @Override

@@ -83,9 +83,27 @@ class JpaDossierRepository implements DossierRepository {
   }
 
   @Override
-  public List<Dossier> list(DossierFilter filter, Optional<String> owner, int limit) {
+  public List<Dossier> list(
+      DossierFilter filter,
+      Optional<String> owner,
+      boolean drafts,
+      Optional<ListPosition> after,
+      int limit) {
     StringBuilder jpql = new StringBuilder("select d from Dossier d where 1 = 1");
     List<Object[]> params = new ArrayList<>();
+    if (!drafts) {
+      add(jpql, params, "d.phase <> :draft", "draft", Phase.DRAFT);
+    }
+    after.ifPresent(
+        a -> {
+          add(
+              jpql,
+              params,
+              "(d.updatedAt < :afterAt or (d.updatedAt = :afterAt and d.id < :afterId))",
+              "afterAt",
+              a.updatedAt().atOffset(java.time.ZoneOffset.UTC));
+          params.add(new Object[] {"afterId", a.id().value()});
+        });
     filter.phase().ifPresent(p -> add(jpql, params, "d.phase = :phase", "phase", p));
     filter.state().ifPresent(s -> add(jpql, params, "d.state = :state", "state", s));
     filter.procedure().ifPresent(p -> add(jpql, params, "d.procedureId = :proc", "proc", p));
@@ -97,7 +115,36 @@ class JpaDossierRepository implements DossierRepository {
               add(jpql, params, "d.phase = :open", "open", Phase.OPEN);
             });
     owner.ifPresent(o -> add(jpql, params, "d.owner = :owner", "owner", o));
-    jpql.append(" order by d.updatedAt desc");
+    jpql.append(" order by d.updatedAt desc, d.id desc");
+    TypedQuery<Dossier> query = em.createQuery(jpql.toString(), Dossier.class);
+    for (Object[] p : params) {
+      query.setParameter((String) p[0], p[1]);
+    }
+    return query.setMaxResults(limit).getResultList();
+  }
+
+  @Override
+  public List<Dossier> openIn(
+      java.util.Set<String> states, Optional<ListPosition> after, int limit) {
+    if (states.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder jpql =
+        new StringBuilder("select d from Dossier d where d.phase = :open and d.state in :states");
+    List<Object[]> params = new ArrayList<>();
+    params.add(new Object[] {"open", Phase.OPEN});
+    params.add(new Object[] {"states", List.copyOf(states)});
+    after.ifPresent(
+        a -> {
+          add(
+              jpql,
+              params,
+              "(d.updatedAt > :afterAt or (d.updatedAt = :afterAt and d.id > :afterId))",
+              "afterAt",
+              a.updatedAt().atOffset(java.time.ZoneOffset.UTC));
+          params.add(new Object[] {"afterId", a.id().value()});
+        });
+    jpql.append(" order by d.updatedAt asc, d.id asc");
     TypedQuery<Dossier> query = em.createQuery(jpql.toString(), Dossier.class);
     for (Object[] p : params) {
       query.setParameter((String) p[0], p[1]);

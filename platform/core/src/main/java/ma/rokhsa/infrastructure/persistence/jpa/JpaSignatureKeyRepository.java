@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import ma.rokhsa.domain.model.signature.ExtraKeyPurchase;
+import ma.rokhsa.domain.model.signature.Mandate;
 import ma.rokhsa.domain.model.signature.Signatory;
 import ma.rokhsa.domain.model.signature.SignatureKey;
 import ma.rokhsa.domain.model.signature.SignatureKeyRepository;
@@ -35,6 +36,14 @@ class JpaSignatureKeyRepository implements SignatureKeyRepository {
   @Override
   public void store(Signatory signatory) {
     em.persist(signatory);
+  }
+
+  @Override
+  public Optional<Signatory> signatoryOfAccount(String username) {
+    return em.createQuery("select s from Signatory s where s.username = :username", Signatory.class)
+        .setParameter("username", username)
+        .getResultStream()
+        .findFirst();
   }
 
   @Override
@@ -87,5 +96,33 @@ class JpaSignatureKeyRepository implements SignatureKeyRepository {
   @Override
   public void store(ExtraKeyPurchase purchase) {
     em.persist(purchase);
+  }
+
+  @Override
+  public List<Mandate> mandates() {
+    return em.createQuery("select m from Mandate m order by m.id desc", Mandate.class)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<Mandate> mandate(Long id) {
+    return em.createQuery("select m from Mandate m where m.id = :id", Mandate.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<Mandate> mandatesTo(Long interimId) {
+    return em.createQuery(
+            "select m from Mandate m where m.interimId = :interim order by m.id desc",
+            Mandate.class)
+        .setParameter("interim", interimId)
+        .getResultList();
+  }
+
+  @Override
+  public void store(Mandate mandate) {
+    em.persist(mandate);
   }
 }

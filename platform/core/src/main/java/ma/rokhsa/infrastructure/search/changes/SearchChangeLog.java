@@ -82,7 +82,6 @@ public final class SearchChangeLog {
     NavigableMap<Long, Instant> gaps = new TreeMap<>(cursor.gaps());
     long high = cursor.highWater();
     try (Connection c = database.getConnection()) {
-      c.setReadOnly(true);
       // Gaps first: a change that commits now, between the two queries, below the high-water
       // mark, is then read next time (it is still a gap), never lost.
       List<Long> wanted = new ArrayList<>(gaps.keySet());
@@ -132,14 +131,16 @@ public final class SearchChangeLog {
   public ChangeCursor tail(int window, Instant now) throws SQLException {
     try (Connection c = database.getConnection();
         PreparedStatement max = c.prepareStatement("select max(seq) from search_change")) {
-      c.setReadOnly(true);
+      // Every change at or below the purge horizon is gone (SearchChangePurge): not a gap, and
+      // the end of the log when every row is gone.
+      long purged = SearchChangePurge.horizon(c);
       long high;
       try (ResultSet rs = max.executeQuery()) {
         rs.next();
-        high = rs.getLong(1);
+        high = Math.max(purged, rs.getLong(1));
       }
       TreeMap<Long, Instant> gaps = new TreeMap<>();
-      long from = Math.max(1, high - window);
+      long from = Math.max(purged + 1, Math.max(1, high - window));
       for (long s = from; s < high; s++) {
         gaps.put(s, now);
       }

@@ -8,12 +8,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import ma.rokhsa.application.InvalidInput;
 import ma.rokhsa.application.SigningRefused;
 import ma.rokhsa.application.SigningRefused.Why;
 import ma.rokhsa.domain.model.signature.SignatureKey;
 import ma.rokhsa.domain.model.tenant.Tenant;
 import ma.rokhsa.infrastructure.plugins.PluginHost;
 import ma.rokhsa.plugin.api.signature.SignatureProvider;
+import ma.rokhsa.plugin.api.signature.SignatureProvider.CredentialRequest;
+import ma.rokhsa.plugin.api.signature.SignatureProvider.NewCredential;
+import ma.rokhsa.plugin.api.signature.SigningFailure;
 
 /**
  * The signature providers offered by the started plugins, by id, and the one door through which a
@@ -97,6 +101,52 @@ public class SignatureProviders {
         Arrays.fill(pin, '\0');
       }
     }
+  }
+
+  /**
+   * Makes a new credential in {@code provider}, protected by the PIN (the array is cleared).
+   *
+   * @throws SigningRefused WRONG_PIN (a token's user PIN), KEY_UNUSABLE (a locked token) or
+   *     PROVIDER_UNAVAILABLE
+   * @throws InvalidInput when the provider rejects the request (a PIN too short)
+   */
+  public NewCredential createCredential(
+      SignatureProvider provider, CredentialRequest request, char[] pin) {
+    try {
+      return provider.createCredential(request, pin);
+    } catch (SigningFailure e) {
+      throw refusal(provider.id(), e);
+    } finally {
+      Arrays.fill(pin, '\0');
+    }
+  }
+
+  /**
+   * Stores a credential's certificate chain in its provider (the PIN's array is cleared).
+   *
+   * @throws SigningRefused WRONG_PIN, KEY_UNUSABLE or PROVIDER_UNAVAILABLE
+   * @throws InvalidInput when the provider rejects the chain
+   */
+  public void storeCertificateChain(
+      String providerId, String credentialId, List<X509Certificate> chain, char[] pin) {
+    try {
+      SignatureProvider provider = require(providerId);
+      try {
+        provider.storeCertificateChain(credentialId, chain, pin);
+      } catch (SigningFailure e) {
+        throw refusal(provider.id(), e);
+      }
+    } finally {
+      Arrays.fill(pin, '\0');
+    }
+  }
+
+  /** A request the provider rejects (a PIN too short, a chain not for the key) is bad input. */
+  private static RuntimeException refusal(String providerId, SigningFailure e) {
+    if (e.reason() == SigningFailure.Reason.INVALID_REQUEST) {
+      return new InvalidInput(providerId + ": " + e.getMessage());
+    }
+    return ProviderSigningKey.refusal(providerId, e);
   }
 
   private SignatureProvider require(String id) {

@@ -117,4 +117,29 @@ class SignatureKeyTest {
         .isInstanceOf(RuleViolation.class)
         .hasMessageContaining("extra-key purchase");
   }
+
+  @Test
+  void aCredentialAttachedFirstWaitsForItsCertificateAndTakesOnlyOneForItsOwnKey() {
+    SignatureKey key = assigned();
+    key.attach("pkcs12", "c-2", keys.getPublic());
+    assertThat(key.awaitingCertificate()).isTrue();
+    assertThat(key.canSign(NOW)).isFalse();
+    assertThat(key.whyNotSign(NOW)).get().asString().contains("no credential and certificate");
+    assertThat(key.publicKeyInfo())
+        .hasValueSatisfying(der -> assertThat(der).isEqualTo(keys.getPublic().getEncoded()));
+
+    X509Certificate other =
+        TestCertificates.certificate(
+            TestCertificates.keyPair(), NOW.minusSeconds(60), NOW.plus(YEAR));
+    assertThatThrownBy(() -> key.certify(other, NOW))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessageContaining("not for the public key");
+
+    key.certify(certificate, NOW);
+    assertThat(key.awaitingCertificate()).isFalse();
+    assertThat(key.canSign(NOW)).isTrue();
+    assertThatThrownBy(() -> key.certify(certificate, NOW))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessageContaining("renew it instead");
+  }
 }

@@ -33,6 +33,8 @@ public class TenantAdminResource {
 
   @Inject TenantDirectory directory;
   @Inject TenantConfigService tenantConfig;
+  @Inject ma.rokhsa.interfaces.rest.security.ClientAddress clientAddress;
+  @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest http;
 
   @GET
   @Path("tenants")
@@ -72,7 +74,10 @@ public class TenantAdminResource {
       description =
           "Idempotent. Answers what changed; a broken configuration is refused whole (422, each"
               + " problem with its file and line) and nothing is applied.")
-  public TenantConfigReport reload() {
-    return tenantConfig.reload();
+  public TenantConfigReport reload(
+      @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
+    return tenantConfig.reload(
+        ma.rokhsa.interfaces.rest.security.CallerPrincipal.of(security).username(),
+        clientAddress.of(http));
   }
 }

@@ -94,4 +94,53 @@ public final class AuditRepresentations {
           verification.broken().map(b -> b.explanation()).orElse(null));
     }
   }
+
+  /**
+   * What the background verification last found of one chain (ADR 0033).
+   *
+   * @param tenant the chain's tenant ({@code national} for the national chain)
+   * @param intact whether it was found intact
+   * @param verifiedEntries how many entries, in order, were found sound (the checkpoint)
+   * @param verifiedHash the hash of the last of them
+   * @param checkedAt when it was last verified
+   * @param fullWalkAt when it was last walked from its first entry
+   * @param brokenAt the entry where it is broken, if it is
+   * @param fault why
+   * @param explanation in a sentence
+   * @param brokenSince since when it is found broken
+   */
+  public record ChainCheckView(
+      String tenant,
+      boolean intact,
+      long verifiedEntries,
+      String verifiedHash,
+      String checkedAt,
+      String fullWalkAt,
+      Long brokenAt,
+      String fault,
+      String explanation,
+      String brokenSince) {
+
+    static ChainCheckView of(ma.rokhsa.domain.model.audit.ChainCheck check) {
+      return new ChainCheckView(
+          check.tenant(),
+          check.intact(),
+          check.verifiedSequence(),
+          check.verifiedHash(),
+          check.checkedAt().toString(),
+          check.fullWalkAt().toString(),
+          check.broken().map(b -> b.sequence()).orElse(null),
+          check.broken().map(b -> b.fault().name()).orElse(null),
+          check.broken().map(b -> b.explanation()).orElse(null),
+          check.brokenSince().map(Object::toString).orElse(null));
+    }
+  }
+
+  /**
+   * The background verification's findings.
+   *
+   * @param broken how many chains were last found broken
+   * @param chains each chain's last check (only the broken ones when asked)
+   */
+  public record BackgroundVerificationView(long broken, List<ChainCheckView> chains) {}
 }

@@ -93,11 +93,11 @@ public class AuditResource {
     access.require(Role.TENANT_ADMIN, Role.NATIONAL_ADMIN);
   }
 
-  private static Optional<String> given(String value) {
+  static Optional<String> given(String value) {
     return Optional.ofNullable(value).filter(v -> !v.isBlank()).map(String::strip);
   }
 
-  private static long after(String value) {
+  static long after(String value) {
     if (value == null || value.isBlank()) {
       return 0;
     }
@@ -114,7 +114,7 @@ public class AuditResource {
         "after must be a sequence number (a whole number, 0 or more), not '" + value + "'");
   }
 
-  private static int limit(String value) {
+  static int limit(String value) {
     if (value == null || value.isBlank()) {
       return DEFAULT_LIMIT;
     }

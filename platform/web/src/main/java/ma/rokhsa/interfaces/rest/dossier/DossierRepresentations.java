@@ -70,6 +70,14 @@ public final class DossierRepresentations {
         description =
             "For demander-complements (required there, at least one): each item asked for.")
     @Size(max = 20) public List<@NotNull @Valid ComplementItem> items;
+
+    /** For the signature that delivers the authorization: the signatory's PIN, never stored. */
+    @Schema(
+        description =
+            "For signer (the signature that delivers the authorization): the PIN that unlocks the"
+                + " signatory's key for this one session. Never stored nor logged.",
+        example = "482913")
+    @Size(max = 128) public String pin;
   }
 
   /** One item of a complement request: what is asked for, and why. */

@@ -32,6 +32,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import ma.rokhsa.application.AuthorizationDelivery;
+import ma.rokhsa.application.AuthorizationDelivery.Delivered;
+import ma.rokhsa.application.AuthorizationDelivery.SignedFile;
+import ma.rokhsa.application.DeliveryService;
 import ma.rokhsa.application.DepositService;
 import ma.rokhsa.application.DepositService.ReceiptFile;
 import ma.rokhsa.application.DepositService.Submission;
@@ -51,9 +55,11 @@ import ma.rokhsa.domain.model.dossier.Attachment;
 import ma.rokhsa.domain.model.dossier.Dossier;
 import ma.rokhsa.domain.model.dossier.DossierId;
 import ma.rokhsa.domain.model.dossier.DossierRepository.DossierFilter;
+import ma.rokhsa.domain.model.dossier.DossierRepository.ListPosition;
 import ma.rokhsa.domain.model.dossier.Phase;
 import ma.rokhsa.domain.model.dossier.Verdict;
 import ma.rokhsa.interfaces.rest.InvalidParameter;
+import ma.rokhsa.interfaces.rest.ParameterRefused;
 import ma.rokhsa.interfaces.rest.RequestValues;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.ActionRequest;
 import ma.rokhsa.interfaces.rest.dossier.DossierRepresentations.AttachmentView;
@@ -99,6 +105,8 @@ public class DossierResource {
   @Inject DossierQueries queries;
   @Inject DossierUploads uploads;
   @Inject DossierNotices notices;
+  @Inject DeliveryService delivery;
+  @Inject AuthorizationDelivery authorizations;
   @Inject LegalTime time;
   @Context UriInfo uri;
 
@@ -130,16 +138,19 @@ public class DossierResource {
 
   @GET
   @Operation(
-      summary = "The dossiers the caller may see",
+      summary = "The dossiers the caller may see, a page at a time",
       description =
-          "An applicant's own; for agents and supervisors, the tenant's deposited dossiers."
-              + " Filters: phase (DRAFT, OPEN, CLOSED), state, procedure, overdue=true.")
-  public List<DossierSummary> list(
+          "An applicant's own; for agents and supervisors, the tenant's deposited dossiers (drafts"
+              + " are never listed to them). Most recently changed first. Filters: phase (DRAFT,"
+              + " OPEN, CLOSED), state, procedure, overdue=true. limit (1-500, default 100); when"
+              + " more follow, a Link header rel=\"next\" gives the next page's URL (cursor=…).")
+  public Response list(
       @QueryParam("phase") String phase,
       @QueryParam("state") String state,
       @QueryParam("procedure") String procedure,
       @QueryParam("overdue") @DefaultValue("false") boolean overdue,
-      @QueryParam("limit") @DefaultValue("100") int limit) {
+      @QueryParam("limit") @DefaultValue("100") int limit,
+      @QueryParam("cursor") String cursor) {
     LocalDate today = time.today();
     DossierFilter filter =
         new DossierFilter(
@@ -147,9 +158,29 @@ public class DossierResource {
             Optional.ofNullable(state),
             Optional.ofNullable(procedure),
             overdue ? Optional.of(today) : Optional.empty());
-    return queries.list(context, filter, Math.max(1, Math.min(limit, MAX_LIST))).stream()
-        .map(d -> DossierSummary.of(d, today))
-        .toList();
+    Optional<ListPosition> after =
+        cursor == null || cursor.isBlank()
+            ? Optional.empty()
+            : Optional.of(listPosition(cursor.strip()));
+    int size = Math.max(1, Math.min(limit, MAX_LIST));
+    // One more than asked: whether a next page exists, without counting.
+    List<Dossier> found = queries.list(context, filter, after, size + 1);
+    List<Dossier> page = found.size() > size ? found.subList(0, size) : found;
+    Response.ResponseBuilder response =
+        Response.ok(page.stream().map(d -> DossierSummary.of(d, today)).toList());
+    if (found.size() > size) {
+      String next = ListCursor.encode(ListPosition.of(page.get(page.size() - 1)));
+      response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
+    }
+    return response.build();
+  }
+
+  private static ListPosition listPosition(String cursor) {
+    try {
+      return ListCursor.decode(cursor);
+    } catch (ParameterRefused refused) {
+      throw refused.toInvalidParameter();
+    }
   }
 
   @GET
@@ -337,6 +368,32 @@ public class DossierResource {
       @Valid ActionRequest input) {
     ActionRequest body = input == null ? new ActionRequest() : input;
     DossierId dossier = dossierId(id);
+    if (body.pin != null) {
+      // The signature that delivers the authorization: signed with the signatory's key, now.
+      char[] pin = body.pin.toCharArray();
+      body.pin = null;
+      Delivered delivered =
+          guarded(dossier, () -> delivery.sign(context, List.of(dossier), pin, version(ifMatch)))
+              .get(0)
+              .delivered()
+              .orElseThrow();
+      DossierView signed = DossierView.of(delivered.dossier());
+      return Response.ok(signed)
+          .tag(String.valueOf(signed.version()))
+          .header(
+              "Link",
+              "<"
+                  + uri.getBaseUriBuilder()
+                      .path("tenants")
+                      .path(context.tenant().value())
+                      .path("dossiers")
+                      .path(id)
+                      .path("authorization")
+                      .build()
+                  + ">; rel=\"authorization\"")
+          .header("X-Document-Id", delivered.documentId())
+          .build();
+    }
     DossierView view =
         DossierView.of(
             guarded(
@@ -351,6 +408,23 @@ public class DossierResource {
                             ComplementItem.asMaps(body.items)),
                         version(ifMatch))));
     return Response.ok(view).tag(String.valueOf(view.version())).build();
+  }
+
+  @GET
+  @Path("{id}/authorization")
+  @Produces("application/pdf")
+  @Operation(
+      summary = "The signed authorization (PDF, PAdES)",
+      description = "The latest document delivered for the dossier; 404 until it is signed.")
+  public Response authorization(@PathParam("id") String id) {
+    SignedFile file = authorizations.authorization(context, dossierId(id));
+    return Response.ok(file.pdf(), "application/pdf")
+        .header(
+            "Content-Disposition",
+            "inline; filename=\"autorisation-" + file.document().reference() + ".pdf\"")
+        .header("X-Document-Id", file.document().id().toString())
+        .header("X-Document-Status", file.document().status().name())
+        .build();
   }
 
   @POST

@@ -33,6 +33,22 @@ public enum ProblemType {
   SIGNING_KEY_UNUSABLE("signing-key-unusable", "The signature key cannot sign", 403),
   SIGNATURE_PROVIDER_UNAVAILABLE(
       "signature-provider-unavailable", "The signature provider is not available", 503),
+  NO_SIGNING_RIGHT("no-signing-right", "The account may not sign for this tenant now", 403),
+  SEARCH_NOT_READY("search-not-ready", "The search index is being built", 503),
+  SIGNING_NOT_CONFIGURED(
+      "signing-not-configured", "This node is not configured to check signatures", 503),
+  TOO_MANY_REQUESTS("too-many-requests", "Too many requests: try again later", 429),
+  PASSWORD_CHANGE_REQUIRED(
+      "password-change-required", "The password must be changed before signing in", 403),
+  ACCOUNT_DISABLED("account-disabled", "The account is disabled", 403),
+  SECOND_FACTOR_REQUIRED(
+      "second-factor-required", "The code of the account's second factor is required", 401),
+  SECOND_FACTOR_ENROLLMENT_REQUIRED(
+      "second-factor-enrollment-required",
+      "A second factor must be enrolled before signing in",
+      403),
+  TRANSACTION_CONFLICT(
+      "transaction-conflict", "The request collided with another and was rolled back", 503),
   INTERNAL_ERROR("internal-error", "Internal error", 500),
   NODE_NOT_SERVING("node-not-serving", "This node is starting or stopping", 503),
   SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503);

@@ -40,8 +40,24 @@ public class AuthenticationFilter implements ContainerRequestFilter {
       return;
     }
     Optional<Caller> caller = Optional.empty();
+    Optional<String> subject = Optional.empty();
     if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      caller = tokens.verify(header.substring(BEARER.length()).strip()).flatMap(accounts::caller);
+      subject = tokens.verify(header.substring(BEARER.length()).strip());
+      caller = subject.flatMap(accounts::caller);
+    }
+    if (caller.isEmpty() && subject.isPresent() && accounts.disabled(subject.get())) {
+      // A valid token of a disabled account: who it is is known, and it may do nothing.
+      request.abortWith(
+          ProblemResponses.builder(
+                  Problems.of(
+                      ProblemType.ACCOUNT_DISABLED,
+                      403,
+                      "This account is disabled: it may do nothing until an admin enables it.",
+                      request.getUriInfo().getRequestUri().getRawPath(),
+                      null,
+                      null))
+              .build());
+      return;
     }
     if (caller.isEmpty()) {
       request.abortWith(

@@ -18,6 +18,7 @@ import ma.rokhsa.application.TenantDirectory;
 import ma.rokhsa.domain.model.tenant.Tenant;
 import ma.rokhsa.domain.model.tenant.TenantId;
 import ma.rokhsa.interfaces.rest.security.CallerPrincipal;
+import ma.rokhsa.interfaces.rest.security.ClientAddress;
 
 /**
  * The one place where a request's tenant boundary is drawn. For every {@link TenantBound} resource:
@@ -35,6 +36,7 @@ public class TenantAccessFilter implements ContainerRequestFilter {
   @Context HttpServletRequest http;
   @Inject TenantDirectory directory;
   @Inject RequestTenant requestTenant;
+  @Inject ClientAddress clientAddress;
 
   /** Whether the matched resource serves applicants' own dossiers too. */
   private boolean openToApplicants() {
@@ -62,12 +64,7 @@ public class TenantAccessFilter implements ContainerRequestFilter {
     if (!"GET".equals(method) && !"HEAD".equals(method) && !forApplicants) {
       access.requireWrite();
     }
-    Actor actor =
-        new Actor(
-            caller.username(),
-            access.roles(),
-            access.read() && !access.mayWrite(),
-            http == null ? "" : http.getRemoteAddr());
+    Actor actor = access.actor(caller, clientAddress.of(http));
     requestTenant.resolve(tenant, access, caller, new TenantContext(tenantId, actor));
   }
 }

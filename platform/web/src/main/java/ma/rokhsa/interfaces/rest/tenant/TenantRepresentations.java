@@ -8,13 +8,11 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import ma.rokhsa.domain.model.signature.ExtraKeyPurchase;
 import ma.rokhsa.domain.model.signature.KeyAllowance;
 import ma.rokhsa.domain.model.signature.Signatory;
-import ma.rokhsa.domain.model.signature.SignatureKey;
 
 /** The JSON shapes of the tenant-scoped API. */
 public final class TenantRepresentations {
@@ -66,7 +64,15 @@ public final class TenantRepresentations {
    * @param displayName name shown
    * @param roles roles held in this tenant
    */
-  public record Member(String username, String displayName, List<String> roles) {}
+  public record Member(String username, String displayName, boolean enabled, List<String> roles) {}
+
+  /** A role a tenant's administration takes back from a member. */
+  public static class Revocation {
+    @NotBlank @Size(max = 32) public String role;
+
+    /** For a commission member: only the grant for this consulted body (every body if absent). */
+    @Size(max = 100) public String body;
+  }
 
   /** A new member: an existing account, or a new one (then display name and password). */
   public static class NewMember {
@@ -77,6 +83,9 @@ public final class TenantRepresentations {
     @Size(max = 1024) public String password;
 
     @NotBlank @Size(max = 32) public String role;
+
+    /** The consulted body a commission member speaks for (required for COMMISSION_MEMBER). */
+    @Size(max = 100) public String body;
   }
 
   /**
@@ -86,10 +95,19 @@ public final class TenantRepresentations {
    * @param fullName full name
    * @param title title (président, délégué…)
    * @param username account, if any
+   * @param cin national identity card number, if on record
+   * @param interim signs only under a mandate in force
    */
-  public record SignatoryView(Long id, String fullName, String title, String username) {
+  public record SignatoryView(
+      Long id, String fullName, String title, String username, String cin, boolean interim) {
     static SignatoryView of(Signatory s) {
-      return new SignatoryView(s.id(), s.fullName(), s.title(), s.username().orElse(null));
+      return new SignatoryView(
+          s.id(),
+          s.fullName(),
+          s.title(),
+          s.username().orElse(null),
+          s.cin().orElse(null),
+          s.interim());
     }
   }
 
@@ -100,42 +118,12 @@ public final class TenantRepresentations {
     @NotBlank @Size(max = 200) public String title;
 
     @Size(max = 100) public String username;
-  }
 
-  /**
-   * A signature key.
-   *
-   * @param id its id
-   * @param signatoryId who holds it
-   * @param label serial or description
-   * @param beyondQuota paid by the tenant
-   * @param assignedBy who assigned it
-   * @param assignedAt when
-   * @param revokedAt when revoked, if it was
-   */
-  public record KeyView(
-      Long id,
-      Long signatoryId,
-      String label,
-      boolean beyondQuota,
-      String assignedBy,
-      Instant assignedAt,
-      Instant revokedAt) {
-    static KeyView of(SignatureKey k) {
-      return new KeyView(
-          k.id(),
-          k.signatoryId(),
-          k.label(),
-          k.beyondQuota(),
-          k.assignedBy(),
-          k.assignedAt(),
-          k.revokedAt().orElse(null));
-    }
-  }
+    /** National identity card number, which the signatory's certificates name. */
+    @Size(max = 20) public String cin;
 
-  /** A key to assign. */
-  public static class NewKey {
-    @NotBlank @Size(max = 200) public String label;
+    /** Signs only under a mandate in force (an interim signatory). */
+    public boolean interim;
   }
 
   /**

@@ -26,13 +26,12 @@ import ma.rokhsa.domain.model.tenant.Tenant;
 import ma.rokhsa.domain.model.tenant.TenantId;
 import ma.rokhsa.interfaces.rest.RequestValues;
 import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.Allowance;
-import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.KeyView;
 import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.Member;
-import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.NewKey;
 import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.NewMember;
 import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.NewPurchase;
 import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.NewSignatory;
 import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.PurchaseView;
+import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.Revocation;
 import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.SignatoryView;
 import ma.rokhsa.interfaces.rest.tenant.TenantRepresentations.TenantView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -93,6 +92,7 @@ public class TenantResource {
                 new Member(
                     e.getKey().username(),
                     e.getKey().displayName(),
+                    e.getKey().enabled(),
                     e.getValue().stream().map(Enum::name).toList()))
         .toList();
   }
@@ -111,10 +111,85 @@ public class TenantResource {
             member.displayName,
             member.password == null ? null : member.password.toCharArray(),
             role,
-            caller.username());
-    return Response.status(Response.Status.CREATED)
-        .entity(new Member(account.username(), account.displayName(), List.of(role.name())))
-        .build();
+            Optional.ofNullable(member.body).filter(b -> !b.isBlank()),
+            caller.username(),
+            request.context().actor().sourceAddress());
+    return Response.status(Response.Status.CREATED).entity(member(account)).build();
+  }
+
+  @POST
+  @Path("users/{username}/revocations")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Take back a role a member holds in this tenant; audited",
+      description =
+          "Every grant of the role here (for a commission member, only the named body's if one"
+              + " is given); takes effect at the member's next request. A tenant admin's role is"
+              + " revoked by the national administration only (403, the attempt audited). An"
+              + " account holding no role here is not found.")
+  public Member revoke(
+      @PathParam("username") String username, @Valid @NotNull Revocation revocation) {
+    access.require(Role.TENANT_ADMIN);
+    Role role = RequestValues.enumValue(Role.class, "role", revocation.role);
+    return member(
+        accounts.revokeInTenant(
+            access,
+            username,
+            role,
+            Optional.ofNullable(revocation.body).filter(b -> !b.isBlank()),
+            caller.username(),
+            request.context().actor().sourceAddress()));
+  }
+
+  @POST
+  @Path("users/{username}/disable")
+  @Operation(
+      summary = "Disable a member's account: it signs in no more and its tokens answer 403",
+      description =
+          "Only an account whose every role is held in this tenant (revoke its roles here"
+              + " otherwise: 409); a tenant admin's account only by the national administration"
+              + " (403, the attempt audited). Recorded in the tenant's audit chain.")
+  public Member disable(@PathParam("username") String username) {
+    access.require(Role.TENANT_ADMIN);
+    return member(
+        accounts.suspendInTenant(
+            access, username, true, caller.username(), request.context().actor().sourceAddress()));
+  }
+
+  @POST
+  @Path("users/{username}/enable")
+  @Operation(
+      summary = "Enable a member's account again",
+      description = "Under the same conditions as disabling it.")
+  public Member enable(@PathParam("username") String username) {
+    access.require(Role.TENANT_ADMIN);
+    return member(
+        accounts.suspendInTenant(
+            access, username, false, caller.username(), request.context().actor().sourceAddress()));
+  }
+
+  @POST
+  @Path("users/{username}/second-factor/reset")
+  @Operation(
+      summary = "Remove a member's second factor (a lost phone)",
+      description =
+          "Its holder then signs in with the password alone and may enroll again. An admin's"
+              + " second factor only by the national administration (403, the attempt audited)."
+              + " Recorded in the tenant's audit chain.")
+  public Member resetSecondFactor(@PathParam("username") String username) {
+    access.require(Role.TENANT_ADMIN);
+    return member(
+        accounts.resetSecondFactorInTenant(
+            access, username, caller.username(), request.context().actor().sourceAddress()));
+  }
+
+  /** A member as this tenant sees it: its roles here only. */
+  private Member member(ma.rokhsa.domain.model.identity.Account account) {
+    return new Member(
+        account.username(),
+        account.displayName(),
+        account.enabled(),
+        accounts.rolesIn(id, account).stream().map(Enum::name).toList());
   }
 
   @GET
@@ -141,39 +216,13 @@ public class TenantResource {
     access.require(Role.TENANT_ADMIN);
     var named =
         keys.nameSignatory(
-            id, signatory.fullName, signatory.title, Optional.ofNullable(signatory.username));
+            id,
+            signatory.fullName,
+            signatory.title,
+            Optional.ofNullable(signatory.username),
+            Optional.ofNullable(signatory.cin),
+            signatory.interim);
     return Response.status(Response.Status.CREATED).entity(SignatoryView.of(named)).build();
-  }
-
-  @POST
-  @Path("signatories/{signatoryId}/keys")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Assign a signature key to a signatory",
-      description = "Refused (409) once the quota and the keys bought are all in use.")
-  public Response assignKey(
-      @PathParam("signatoryId") long signatoryId, @Valid @NotNull NewKey key) {
-    access.require(Role.TENANT_ADMIN);
-    return keys.assignKey(id, signatoryId, key.label, caller.username(), http.getRemoteAddr())
-        .map(k -> Response.status(Response.Status.CREATED).entity(KeyView.of(k)).build())
-        .orElseThrow(NotFoundException::new);
-  }
-
-  @GET
-  @Path("signature-keys")
-  @Operation(summary = "The tenant's signature keys, newest first")
-  public List<KeyView> signatureKeys() {
-    return keys.keys(id).stream().map(KeyView::of).toList();
-  }
-
-  @POST
-  @Path("signature-keys/{keyId}/revoke")
-  @Operation(summary = "Revoke a signature key")
-  public KeyView revoke(@PathParam("keyId") long keyId) {
-    access.require(Role.TENANT_ADMIN);
-    return keys.revokeKey(id, keyId, caller.username(), http.getRemoteAddr())
-        .map(KeyView::of)
-        .orElseThrow(NotFoundException::new);
   }
 
   @GET
@@ -186,12 +235,19 @@ public class TenantResource {
   @POST
   @Path("extra-keys")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Record keys bought beyond the quota (count, cost, date)")
+  @Operation(
+      summary = "Record keys bought beyond the quota (count, cost, date); audited",
+      description = "An extra-key record: keys beyond the quota are issued only against one.")
   public Response recordPurchase(@Valid @NotNull NewPurchase purchase) {
     access.require(Role.TENANT_ADMIN);
     var recorded =
         keys.recordPurchase(
-            id, purchase.keyCount, purchase.costMad, purchase.purchasedOn, caller.username());
+            id,
+            purchase.keyCount,
+            purchase.costMad,
+            purchase.purchasedOn,
+            caller.username(),
+            http.getRemoteAddr());
     return Response.status(Response.Status.CREATED).entity(PurchaseView.of(recorded)).build();
   }
 }

@@ -18,6 +18,7 @@ import ma.rokhsa.plugin.api.signature.SignatureProvider.NewCredential;
 import ma.rokhsa.plugin.api.signature.SigningFailure;
 import ma.rokhsa.plugin.api.signature.SigningFailure.Reason;
 import ma.rokhsa.plugin.api.signature.SigningSession;
+import ma.rokhsa.plugin.testkit.signature.TestAuthority;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package ma.rokhsa.plugins.signature.pkcs11;
+package ma.rokhsa.plugin.testkit.signature;
 
 import java.math.BigInteger;
 import java.security.KeyPair;
@@ -17,14 +17,22 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A certification authority made for one test: a root that issues signatory certificates. */
-final class TestAuthority {
+/**
+ * A certification authority made for one test: an RSA root that issues signatory certificates
+ * (digitalSignature, nonRepudiation), valid from an hour ago for a year. Holds no resource.
+ *
+ * <pre>{@code
+ * TestAuthority authority = new TestAuthority();
+ * provider.storeCertificateChain(credential.id(), authority.issue("Karim Benali", credential.publicKey()), pin);
+ * }</pre>
+ */
+public final class TestAuthority {
 
   private final KeyPair keys;
   private final X509Certificate root;
   private long serial = 1;
 
-  TestAuthority() throws Exception {
+  public TestAuthority() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     keys = generator.generateKeyPair();
@@ -42,8 +50,10 @@ final class TestAuthority {
     root = sign(builder);
   }
 
-  /** The chain of a signatory certificate for this public key, signer's first. */
-  List<X509Certificate> issue(String commonName, PublicKey publicKey) throws Exception {
+  /**
+   * The chain of a signatory certificate for this public key, the signer's first, then the root.
+   */
+  public List<X509Certificate> issue(String commonName, PublicKey publicKey) throws Exception {
     Instant now = Instant.now();
     JcaX509v3CertificateBuilder builder =
         new JcaX509v3CertificateBuilder(

@@ -1,0 +1,63 @@
+package ma.rokhsa.interfaces.web.pages;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import ma.rokhsa.application.Caller;
+import ma.rokhsa.application.TenantAccess;
+import ma.rokhsa.application.TenantContext;
+import ma.rokhsa.application.TenantDirectory;
+import ma.rokhsa.domain.model.identity.Role;
+import ma.rokhsa.domain.model.tenant.Tenant;
+import ma.rokhsa.domain.model.tenant.TenantId;
+import ma.rokhsa.interfaces.rest.security.ClientAddress;
+import ma.rokhsa.interfaces.web.pages.Applicants.AtTenant;
+
+/**
+ * Where the back office's pages draw the tenant boundary, as {@link Applicants} does for the
+ * applicant's: the caller's {@link TenantAccess} to the tenant named in the address, and the {@link
+ * TenantContext} made from it ({@link TenantAccess#actor}) for the service calls a page makes. Only
+ * who may read the tenant's data (its agents, its supervisors, the national admin) passes; what
+ * each may change is the services' decision, from the roles in that context.
+ */
+@ApplicationScoped
+public class Agents {
+
+  @Inject TenantDirectory directory;
+  @Inject ClientAddress clientAddress;
+
+  /** The caller working for the administration at the tenant of this id; empty otherwise. */
+  Optional<AtTenant> at(Caller caller, String tenantId, HttpServletRequest request) {
+    Optional<Tenant> tenant = Tenants.id(tenantId).flatMap(directory::find);
+    if (tenant.isEmpty()) {
+      return Optional.empty();
+    }
+    TenantAccess access = TenantAccess.of(caller, tenant.get());
+    if (!access.read()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new AtTenant(
+            tenant.get(),
+            new TenantContext(tenant.get().id(), access.actor(caller, clientAddress.of(request)))));
+  }
+
+  /** The tenants where the caller is an agent (guichet, commission, signatory, tenant admin). */
+  static List<TenantId> tenants(Caller caller) {
+    TreeSet<TenantId> tenants = new TreeSet<>();
+    for (Caller.Grant grant : caller.grants()) {
+      if (grant.role().scope() == Role.Scope.TENANT) {
+        grant.tenant().ifPresent(tenants::add);
+      }
+    }
+    return List.copyOf(tenants);
+  }
+
+  /** Whether the caller is an agent somewhere: the header offers the back office. */
+  static boolean agent(Caller caller) {
+    return !tenants(caller).isEmpty();
+  }
+}
