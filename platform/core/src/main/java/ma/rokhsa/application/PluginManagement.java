@@ -23,10 +23,15 @@ public interface PluginManagement {
    * Replaces an installed plugin with a newer version of it. If the new version fails to start, the
    * old one is put back and the failure is reported.
    *
-   * @throws ma.rokhsa.domain.RuleViolation if the zip is another plugin, not newer, or not a plugin
+   * <p>The new version must be signed by the signer of the version it replaces (the same
+   * certificate subject), unless {@code acceptSignerChange}: an operator's word that the vendor's
+   * identity changed on purpose. The change is then written in the audit chain.
+   *
+   * @throws ma.rokhsa.domain.RuleViolation if the zip is another plugin, not newer, not a plugin,
+   *     or signed by another signer without {@code acceptSignerChange}
    */
   ProcedureCatalog.PluginStatus upgrade(
-      String pluginId, byte[] zip, byte[] signature, String actor);
+      String pluginId, byte[] zip, byte[] signature, boolean acceptSignerChange, String actor);
 
   ProcedureCatalog.PluginStatus enable(String pluginId, String actor);
 

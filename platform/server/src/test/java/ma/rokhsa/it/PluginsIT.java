@@ -372,6 +372,57 @@ class PluginsIT {
         .as("a downgrade")
         .isEqualTo(409);
 
+    // An upgrade by another vendor (trusted, but not the one of the installed version) is refused
+    // unless an operator accepts the change, which the audit chain then says.
+    Path otherVendors = attestation(work, "1.3.0", false);
+    Http.Response takenOver =
+        upload(
+            admin,
+            "PUT",
+            "api/admin/plugins/attestation-essai",
+            otherVendors,
+            ma.rokhsa.it.support.TrustedSigner.sign(otherVendors));
+    assertThat(takenOver.status()).as("another signer").isEqualTo(409);
+    assertThat(takenOver.json().path("detail").asText())
+        .contains("Editeur de confiance")
+        .contains("acceptSignerChange");
+    assertThat(version(admin, "attestation-essai")).isEqualTo("1.1.0");
+    assertThat(
+            upload(
+                    admin,
+                    "PUT",
+                    "api/admin/plugins/attestation-essai?acceptSignerChange=maybe",
+                    otherVendors,
+                    ma.rokhsa.it.support.TrustedSigner.sign(otherVendors))
+                .status())
+        .isEqualTo(400);
+    JsonNode accepted =
+        ok(
+            upload(
+                admin,
+                "PUT",
+                "api/admin/plugins/attestation-essai?acceptSignerChange=true",
+                otherVendors,
+                ma.rokhsa.it.support.TrustedSigner.sign(otherVendors)));
+    assertThat(accepted.path("version").asText()).isEqualTo("1.3.0");
+    assertThat(
+            ok(admin.get("api/admin/audit?subjectType=plugin&subjectId=attestation-essai"))
+                .toString())
+        .contains("new signer accepted")
+        .contains("Editeur de confiance");
+
+    // A plugin id that would name a path outside the plugins directory never reaches the disk.
+    Path escaping = work.resolve("escaping.zip");
+    try (java.util.zip.ZipOutputStream out =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(escaping))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("plugin.properties"));
+      out.write("plugin.id=../../evil\nplugin.version=1.0.0\n".getBytes());
+      out.closeEntry();
+    }
+    Http.Response escaped = upload(admin, "POST", "api/admin/plugins", escaping);
+    assertThat(escaped.status()).isEqualTo(400);
+    assertThat(escaped.json().path("detail").asText()).contains("plugin.id");
+
     assertThat(
             ok(admin.post("api/admin/plugins/attestation-essai/disable", ""))
                 .path("state")

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,8 +18,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.pf4j.PluginRepository;
 
 /**
@@ -69,6 +66,7 @@ final class ExtractingZipRepository implements PluginRepository {
     for (Path zip : zips(shipped)) {
       Properties descriptor = shippedDescriptor(zip);
       if (!installedIds.contains(descriptor.getProperty("plugin.id"))
+          && PluginArchives.isValidId(descriptor.getProperty("plugin.id"))
           && check.accept(zip, descriptor)) {
         paths.add(unpacked(zip, "shipped-"));
       }
@@ -163,16 +161,7 @@ final class ExtractingZipRepository implements PluginRepository {
 
   /** The {@code plugin.properties} of a zip read from a stream, if it has one. */
   static Optional<Properties> descriptor(InputStream zip) throws IOException {
-    try (ZipInputStream in = new ZipInputStream(zip)) {
-      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        if (entry.getName().equals("plugin.properties")) {
-          Properties properties = new Properties();
-          properties.load(in);
-          return Optional.of(properties);
-        }
-      }
-    }
-    return Optional.empty();
+    return PluginArchives.descriptor(zip);
   }
 
   private static List<Path> zips(Path dir) {
@@ -200,21 +189,7 @@ final class ExtractingZipRepository implements PluginRepository {
       }
       deleteRecursively(target);
       Files.createDirectories(target);
-      try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-        for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-          Path out = target.resolve(entry.getName()).normalize();
-          if (!out.startsWith(target)) {
-            throw new IOException(
-                zip + ": entry " + entry.getName() + " points outside the plugin");
-          }
-          if (entry.isDirectory()) {
-            Files.createDirectories(out);
-          } else {
-            Files.createDirectories(out.getParent());
-            Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
-          }
-        }
-      }
+      PluginArchives.unpack(zip, target);
       Files.writeString(marker, digest);
       return target;
     } catch (IOException e) {

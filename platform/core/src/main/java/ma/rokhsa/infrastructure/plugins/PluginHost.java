@@ -146,8 +146,16 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
   }
 
   @Override
-  public synchronized PluginStatus upgrade(String id, byte[] zip, byte[] signature, String actor) {
-    return audited(actor, "plugin.upgraded", installer.upgrade(id, zip, signature, actor));
+  public synchronized PluginStatus upgrade(
+      String id, byte[] zip, byte[] signature, boolean acceptSignerChange, String actor) {
+    Optional<String> signerChange =
+        catalog.plugin(id).isPresent() ? installer.signerChange(id, signature) : Optional.empty();
+    PluginStatus status = installer.upgrade(id, zip, signature, acceptSignerChange, actor);
+    return audited(
+        actor,
+        "plugin.upgraded",
+        status,
+        signerChange.map(change -> " — new signer accepted: " + change).orElse(""));
   }
 
   @Override
@@ -178,6 +186,10 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
    * itself is kept in the database by the installer, in its own transactions.
    */
   private PluginStatus audited(String actor, String action, PluginStatus status) {
+    return audited(actor, action, status, "");
+  }
+
+  private PluginStatus audited(String actor, String action, PluginStatus status, String more) {
     audit.recordNow(
         ma.rokhsa.domain.model.tenant.TenantId.NATIONAL,
         new ma.rokhsa.domain.model.audit.AuditEvent(
@@ -188,7 +200,8 @@ public class PluginHost implements ProcedureCatalog, PluginManagement {
             status.version()
                 + " "
                 + status.state()
-                + (status.reason() == null ? "" : " — " + status.reason()),
+                + (status.reason() == null ? "" : " — " + status.reason())
+                + more,
             ""));
     return status;
   }

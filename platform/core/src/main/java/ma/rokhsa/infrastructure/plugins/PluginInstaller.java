@@ -14,7 +14,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import ma.rokhsa.application.InvalidInput;
 import ma.rokhsa.application.NotFound;
 import ma.rokhsa.application.ProcedureCatalog.OfferedProcedure;
 import ma.rokhsa.application.ProcedureCatalog.PluginStatus;
@@ -45,7 +44,6 @@ import org.pf4j.PluginWrapper;
 final class PluginInstaller {
 
   private static final Logger LOG = Logger.getLogger(PluginInstaller.class.getName());
-  static final int MAX_ZIP_BYTES = 50 * 1024 * 1024;
 
   private final PluginStore store;
   private final DossierCensus census;
@@ -93,6 +91,11 @@ final class PluginInstaller {
       Files.createDirectories(installed);
       Set<String> accepted = new HashSet<>();
       for (PluginStore.Archive archive : store.archives()) {
+        if (!PluginArchives.isValidId(archive.pluginId)) {
+          catalog.refuse(
+              archive.pluginId, archive.version, "installed zip refused: not a valid plugin id");
+          continue;
+        }
         Optional<String> refusal = trust.refusal(archive.content, archive.signature);
         if (refusal.isPresent()) {
           catalog.refuse(
@@ -165,7 +168,8 @@ final class PluginInstaller {
     return activate(id);
   }
 
-  PluginStatus upgrade(String id, byte[] zip, byte[] signature, String actor) {
+  PluginStatus upgrade(
+      String id, byte[] zip, byte[] signature, boolean acceptSignerChange, String actor) {
     PluginWrapper current = existing(id);
     trust.check(zip, signature);
     Properties descriptor = readDescriptor(zip);
@@ -174,6 +178,18 @@ final class PluginInstaller {
       throw new RuleViolation(
           "this zip is plugin " + descriptor.getProperty("plugin.id") + ", not " + id);
     }
+    Optional<String> signerChange = signerChange(id, signature);
+    if (signerChange.isPresent() && !acceptSignerChange) {
+      throw new RuleViolation(
+          signerChange.get()
+              + ": an upgrade must come from the vendor of the version it replaces. An operator"
+              + " who expects the change (a vendor's new certificate, a plugin taken over) says"
+              + " so with acceptSignerChange=true",
+          List.of("acceptSignerChange"));
+    }
+    signerChange.ifPresent(
+        change ->
+            LOG.warning(() -> actor + " accepted a new signer for plugin " + id + ": " + change));
     String oldVersion = current.getDescriptor().getVersion();
     if (catalog.compareVersions(newVersion, oldVersion) <= 0) {
       throw new RuleViolation(
@@ -361,6 +377,24 @@ final class PluginInstaller {
   /** A plugin zip and its detached signature (none: accepted unsigned, in development). */
   private record SignedZip(byte[] zip, byte[] signature) {}
 
+  /**
+   * How the signer of an upgrade differs from the signer of the version it replaces, if it does.
+   * Signers are compared by their certificate's subject, so a vendor's renewed certificate from the
+   * same issuer is the same vendor; an unsigned version (development only) has no signer.
+   */
+  Optional<String> signerChange(String id, byte[] signature) {
+    Optional<javax.security.auth.x500.X500Principal> now =
+        currentZip(id).flatMap(current -> PluginSignatures.signerOf(current.signature()));
+    Optional<javax.security.auth.x500.X500Principal> next = PluginSignatures.signerOf(signature);
+    return now.equals(next)
+        ? Optional.empty()
+        : Optional.of(
+            "the new version is signed by "
+                + next.map(Object::toString).orElse("no one")
+                + ", the installed version by "
+                + now.map(Object::toString).orElse("no one"));
+  }
+
   /** The zip of a plugin's current version: installed through the API, or shipped. */
   private Optional<SignedZip> currentZip(String id) {
     Optional<PluginStore.Archive> installed = store.archive(id);
@@ -410,24 +444,7 @@ final class PluginInstaller {
   }
 
   private static Properties readDescriptor(byte[] zip) {
-    if (zip.length == 0 || zip.length > MAX_ZIP_BYTES) {
-      throw new InvalidInput(
-          "a plugin zip must hold between 1 byte and " + MAX_ZIP_BYTES + " bytes");
-    }
-    try {
-      Properties descriptor =
-          ExtractingZipRepository.descriptor(new ByteArrayInputStream(zip))
-              .orElseThrow(
-                  () -> new InvalidInput("not a plugin zip: no plugin.properties at its root"));
-      for (String key : List.of("plugin.id", "plugin.version")) {
-        if (descriptor.getProperty(key, "").isBlank()) {
-          throw new InvalidInput("plugin.properties has no " + key);
-        }
-      }
-      return descriptor;
-    } catch (IOException e) {
-      throw new InvalidInput("not a zip: " + e.getMessage());
-    }
+    return PluginArchives.inspect(zip);
   }
 
   private static String sha256(byte[] zip) {

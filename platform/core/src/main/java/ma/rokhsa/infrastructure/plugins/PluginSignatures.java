@@ -131,6 +131,41 @@ final class PluginSignatures {
     }
   }
 
+  /**
+   * The subject of the certificate that made a detached signature, read without checking it (the
+   * signature was checked when its zip was accepted): how an upgrade is compared with the version
+   * it replaces.
+   *
+   * @return the signer's subject (whose {@code equals} compares canonical forms); empty for no
+   *     signature or one that cannot be read
+   */
+  static Optional<javax.security.auth.x500.X500Principal> signerOf(byte[] signature) {
+    if (signature == null || signature.length == 0) {
+      return Optional.empty();
+    }
+    try {
+      CMSSignedData signed = new CMSSignedData(signature);
+      Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
+      if (signers.size() != 1) {
+        return Optional.empty();
+      }
+      @SuppressWarnings("unchecked")
+      Selector<X509CertificateHolder> sid =
+          (Selector<X509CertificateHolder>) (Selector<?>) signers.iterator().next().getSID();
+      Collection<X509CertificateHolder> matches = signed.getCertificates().getMatches(sid);
+      if (matches.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new JcaX509CertificateConverter()
+              .setProvider(BC)
+              .getCertificate(matches.iterator().next())
+              .getSubjectX500Principal());
+    } catch (CMSException | GeneralSecurityException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   private boolean trusted(X509Certificate certificate) {
     for (X509Certificate anchor : anchors) {
       if (anchor.equals(certificate)) {

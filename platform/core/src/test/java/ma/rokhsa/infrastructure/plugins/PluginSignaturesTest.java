@@ -119,6 +119,24 @@ class PluginSignaturesTest {
   }
 
   @Test
+  void theSignerOfADetachedSignatureIsReadToCompareAnUpgradeWithTheVersionItReplaces()
+      throws Exception {
+    Party ca = party("Autorité de test", null, Instant.now().plus(3650, ChronoUnit.DAYS));
+    Party vendor = party("Éditeur", ca, Instant.now().plus(365, ChronoUnit.DAYS));
+    Party renewed = party("Éditeur", ca, Instant.now().plus(730, ChronoUnit.DAYS));
+    Party other = party("Autre éditeur", ca, Instant.now().plus(365, ChronoUnit.DAYS));
+
+    assertThat(PluginSignatures.signerOf(sign(ZIP, vendor)))
+        .as("a renewed certificate (new key) of the same subject is the same signer")
+        .isEqualTo(PluginSignatures.signerOf(sign(ZIP, renewed)))
+        .hasValue(vendor.certificate().getSubjectX500Principal());
+    assertThat(PluginSignatures.signerOf(sign(ZIP, other)))
+        .isNotEqualTo(PluginSignatures.signerOf(sign(ZIP, vendor)));
+    assertThat(PluginSignatures.signerOf(null)).isEmpty();
+    assertThat(PluginSignatures.signerOf(new byte[] {1, 2, 3})).isEmpty();
+  }
+
+  @Test
   void aTamperedZipIsRefused() throws Exception {
     Party vendor = party("Éditeur", null, Instant.now().plus(365, ChronoUnit.DAYS));
     byte[] signature = sign(ZIP, vendor);

@@ -54,6 +54,23 @@ public final class RequestValues {
     }
   }
 
+  /**
+   * A yes-or-no parameter: {@code true} or {@code false} only, {@code absent} when it is not sent.
+   * JAX-RS's own boolean conversion takes any other word for false.
+   */
+  public static boolean flag(String name, String value, boolean absent) {
+    if (value == null || value.isBlank()) {
+      return absent;
+    }
+    return switch (value.strip()) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new InvalidParameter(
+              name, name + " must be true or false, not '" + abbreviated(value) + "'");
+    };
+  }
+
   /** A value as it may be quoted back to the client: at most 64 characters. */
   public static String abbreviated(String value) {
     return value.length() <= 64 ? value : value.substring(0, 61) + "...";

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -24,6 +25,7 @@ import ma.rokhsa.application.PluginManagement;
 import ma.rokhsa.application.ProcedureCatalog;
 import ma.rokhsa.domain.model.identity.Role;
 import ma.rokhsa.interfaces.rest.InvalidParameter;
+import ma.rokhsa.interfaces.rest.RequestValues;
 import ma.rokhsa.interfaces.rest.security.Allowed;
 import ma.rokhsa.interfaces.rest.security.CallerPrincipal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -75,15 +77,21 @@ public class PluginAdminResource {
   @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
   @Operation(
       summary = "Upgrade a plugin to a newer version (request body: its zip)",
-      description = "If the new version fails to start, the old one is put back and 409 says why.")
+      description =
+          "If the new version fails to start, the old one is put back and 409 says why. The new"
+              + " version must be signed by the signer of the one it replaces (409 otherwise);"
+              + " acceptSignerChange=true is an operator's word that the vendor's identity changed"
+              + " on purpose, and the change is written in the audit chain.")
   public ProcedureCatalog.PluginStatus upgrade(
       @PathParam("id") String id,
       InputStream zip,
       @HeaderParam(SIGNATURE_HEADER) String signature,
+      @QueryParam("acceptSignerChange") String acceptSignerChange,
       @Context SecurityContext security)
       throws IOException {
+    boolean accept = RequestValues.flag("acceptSignerChange", acceptSignerChange, false);
     return management.upgrade(
-        id, read(zip), signature(signature), CallerPrincipal.of(security).username());
+        id, read(zip), signature(signature), accept, CallerPrincipal.of(security).username());
   }
 
   /** The detached CMS signature of the zip (DER), base64 in this header. */
