@@ -34,6 +34,7 @@ ROKHSA_PORT=$port ROKHSA_HEAP=1g ROKHSA_RUNTIME_DIR="$work/runtime" \
   platform/server/bin/rokhsa-node -Drokhsa.data.dir="$work/data" \
     -Drokhsa.admin.initial-password="$password" \
     -Drokhsa.plugins.trust-anchors=plugins/src/dev-signing/dev-signing-cert.pem \
+    -Drokhsa.storage.quota-per-account-mib=0 \
     > "$work/server.log" 2>&1 &
 pid=$!
 cleanup() {

@@ -27,15 +27,21 @@ public class DossierUploads {
   private DraftService dossiers;
   private ContentStore store;
   private MediaTypeDetector types;
+  private long quota;
 
   /** For CDI's proxy. */
   protected DossierUploads() {}
 
   @Inject
-  DossierUploads(DraftService dossiers, ContentStore store, MediaTypeDetector types) {
+  DossierUploads(
+      DraftService dossiers,
+      ContentStore store,
+      MediaTypeDetector types,
+      ma.rokhsa.infrastructure.config.RokhsaSettings settings) {
     this.dossiers = dossiers;
     this.store = store;
     this.types = types;
+    this.quota = settings.uploadQuotaPerAccount();
   }
 
   /**
@@ -44,6 +50,9 @@ public class DossierUploads {
    * @param avisBody the consulted body whose avis the file supports, or empty for a document
    * @throws UnsupportedContent if the bytes are not of a type the document accepts
    * @throws ContentTooLarge if the file is over the document's limit
+   * @throws UploadQuotaExceeded if the applicant's documents would pass the account's quota (avis
+   *     files have none). Concurrent uploads of one account may each pass the check, so the quota
+   *     may be passed by the files uploaded at the same moment, never more.
    */
   public Attachment upload(
       TenantContext context,
@@ -66,9 +75,24 @@ public class DossierUploads {
                 + " accepts only "
                 + String.join(", ", rules.mediaTypes()));
       }
-      StoredContent stored =
-          store.put(
-              new SequenceInputStream(new ByteArrayInputStream(head), bytes), rules.maxBytes());
+      long used = 0;
+      long limit = rules.maxBytes();
+      if (avisBody.isEmpty() && quota > 0) {
+        used = dossiers.bytesUploadedBy(context);
+        if (used >= quota) {
+          throw new UploadQuotaExceeded(quota, used);
+        }
+        limit = Math.min(limit, quota - used);
+      }
+      StoredContent stored;
+      try {
+        stored = store.put(new SequenceInputStream(new ByteArrayInputStream(head), bytes), limit);
+      } catch (ContentTooLarge tooLarge) {
+        if (limit < rules.maxBytes()) {
+          throw new UploadQuotaExceeded(quota, used);
+        }
+        throw tooLarge;
+      }
       return dossiers.attach(context, dossier, documentId, avisBody, fileName, stored);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -173,6 +173,11 @@ public class DraftService {
     return doc;
   }
 
+  /** The bytes of documents the caller has uploaded, in every tenant (see its upload quota). */
+  public long bytesUploadedBy(TenantContext context) {
+    return dossiers.bytesUploadedBy(context.actor().username());
+  }
+
   /**
    * Attaches a stored file to one of the procedure's documents (by the applicant) or to a body's
    * avis (by a commission member).

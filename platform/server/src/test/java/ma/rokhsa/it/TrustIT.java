@@ -96,6 +96,104 @@ class TrustIT {
   }
 
   @Test
+  void anApplicantsUploadsStopAtTheAccountsQuotaAndTheRefusedFileIsNotKept() throws Exception {
+    // The shared test server gives each account 4 MiB (rokhsa.storage.quota-per-account-mib).
+    ok(national.post("api/admin/rollout/regions/06/enable?dryRun=false", ""));
+    Http applicant = TenancyIT.account(http, national, "quota-" + run, "APPLICANT", null);
+    String base =
+        "api/tenants/"
+            + T
+            + "/dossiers/"
+            + created(
+                    applicant.post(
+                        "api/tenants/" + T + "/dossiers",
+                        "{\"procedure\": \"permis-de-construire\", \"applicantName\": \"Quota"
+                            + " "
+                            + run
+                            + "\", \"contactEmail\": \"q@example.ma\"}"))
+                .path("id")
+                .asText();
+    created(
+        applicant.upload(
+            base + "/attachments?document=plan-situation",
+            "situation.pdf",
+            DossierIT.pdf(3 * 1024 * 1024)));
+
+    byte[] over = DossierIT.pdf(1536 * 1024 + 7);
+    Http.Response refused =
+        applicant.upload(base + "/attachments?document=plan-masse", "masse.pdf", over);
+    assertProblem(refused, 413, "upload-quota-exceeded");
+    assertThat(refused.json().path("detail").asText()).contains("4.0 MiB quota");
+    String sha256 =
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(over));
+    assertThat(http.get("api/_probe/storage/contents/" + sha256).status())
+        .as("nothing of the refused file is kept")
+        .isEqualTo(404);
+    // What still fits is taken.
+    created(
+        applicant.upload(
+            base + "/attachments?document=demande", "demande.pdf", DossierIT.pdf(200_000)));
+  }
+
+  @Test
+  void contentsNoRowRefersToAreCollectedAfterTheGracePeriodByTheScheduledPass() throws Exception {
+    // The shared test server collects every 5 s (rokhsa.storage.orphan-collection-interval) what
+    // was last stored more than 7 days ago (the default grace): the test ages two files by hand.
+    ok(national.post("api/admin/rollout/regions/06/enable?dryRun=false", ""));
+    Http applicant = TenancyIT.account(http, national, "orphan-" + run, "APPLICANT", null);
+    String base =
+        "api/tenants/"
+            + T
+            + "/dossiers/"
+            + created(
+                    applicant.post(
+                        "api/tenants/" + T + "/dossiers",
+                        "{\"procedure\": \"permis-de-construire\", \"applicantName\": \"Orphan"
+                            + " "
+                            + run
+                            + "\", \"contactEmail\": \"o@example.ma\"}"))
+                .path("id")
+                .asText();
+    byte[] attached = DossierIT.pdf(1_000 + (int) (System.nanoTime() % 997));
+    String referenced =
+        created(applicant.upload(base + "/attachments?document=demande", "d.pdf", attached))
+            .path("sha256")
+            .asText();
+    byte[] lonely = ("an orphan of " + run).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Http.Response stored =
+        http.send(
+            http.request("api/_probe/storage/contents?max=1000")
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(lonely))
+                .build());
+    assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+    String orphan = stored.json().path("sha256").asText();
+    java.nio.file.attribute.FileTime old =
+        java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minus(java.time.Duration.ofDays(8)));
+    for (String sha256 : List.of(referenced, orphan)) {
+      java.nio.file.Files.setLastModifiedTime(contentFile(sha256), old);
+    }
+
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (java.nio.file.Files.exists(contentFile(orphan)) && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+    }
+    assertThat(contentFile(orphan)).as("collected by a pass").doesNotExist();
+    assertThat(http.get("api/_probe/storage/contents/" + orphan).status()).isEqualTo(404);
+    assertThat(contentFile(referenced)).as("an attachment refers to it").exists();
+    assertThat(ok(applicant.get(base)).toString()).contains(referenced);
+  }
+
+  private static java.nio.file.Path contentFile(String sha256) {
+    return java.nio.file.Path.of(System.getProperty("rokhsa.it.dir"), "arquillian", "content")
+        .resolve(sha256.substring(0, 2))
+        .resolve(sha256.substring(2, 4))
+        .resolve(sha256);
+  }
+
+  @Test
   void theNationalAdminHoldsNoInstructingRoleAndReservedNamesCannotBeTaken() {
     assertProblem(
         national.post(

@@ -44,6 +44,7 @@ public class RokhsaSettings {
   private Optional<Path> storageDir;
   private Duration pluginPollInterval;
   private Duration drainTimeout;
+  private long uploadQuotaPerAccount;
   private Config config;
   private java.util.List<String> trustedProxies;
   private Duration signInWindow;
@@ -131,6 +132,13 @@ public class RokhsaSettings {
     this.hashingWait =
         Duration.parse(
             config.getOptionalValue("rokhsa.auth.hashing.wait", String.class).orElse("PT2S"));
+    long quotaMib =
+        config.getOptionalValue("rokhsa.storage.quota-per-account-mib", Long.class).orElse(5120L);
+    if (quotaMib < 0) {
+      throw new IllegalArgumentException(
+          "rokhsa.storage.quota-per-account-mib must be 0 (no quota) or more, not " + quotaMib);
+    }
+    this.uploadQuotaPerAccount = quotaMib * 1024 * 1024;
     this.drainTimeout =
         Duration.parse(
             config.getOptionalValue("rokhsa.shutdown.drain-timeout", String.class).orElse("PT20S"));
@@ -347,6 +355,14 @@ public class RokhsaSettings {
    * On SIGTERM, how long the node waits for the requests in flight to finish (taking no new ones)
    * before it stops its jobs and undeploys.
    */
+  /**
+   * The bytes of documents one account may upload in all (its dossiers in every commune; avis files
+   * aside), {@code rokhsa.storage.quota-per-account-mib}, default 5 GiB; 0: no quota.
+   */
+  public long uploadQuotaPerAccount() {
+    return uploadQuotaPerAccount;
+  }
+
   public Duration drainTimeout() {
     return drainTimeout;
   }

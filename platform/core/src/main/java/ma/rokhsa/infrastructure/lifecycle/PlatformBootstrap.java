@@ -51,6 +51,8 @@ public class PlatformBootstrap {
   @Inject OutboxDispatcher outboxDispatcher;
   @Inject LegalClockSchedule legalClock;
   @Inject AuditVerificationSchedule auditVerification;
+
+  @Inject ma.rokhsa.infrastructure.scheduling.ContentCollectionSchedule contentCollection;
   @Inject SearchNode search;
   @Inject TokenKeys tokenKeys;
   @Inject NodeLifecycle lifecycle;
@@ -113,6 +115,7 @@ public class PlatformBootstrap {
     outboxDispatcher.start();
     legalClock.start();
     auditVerification.start();
+    contentCollection.start();
     // Opens (or rebuilds) the index in the background: search answers 503 until it is complete.
     search.start();
     signals = StopSignals.install(this::stopOnSignal);
@@ -169,6 +172,7 @@ public class PlatformBootstrap {
     }
     legalClock.stop();
     auditVerification.stop();
+    contentCollection.stop();
     outboxDispatcher.stop();
     search.stop();
     LOG.info("Requests drained and scheduled jobs stopped; undeploying.");
@@ -182,6 +186,7 @@ public class PlatformBootstrap {
     }
     legalClock.stop();
     auditVerification.stop();
+    contentCollection.stop();
     search.stop();
     // On SIGTERM the JVM's own shutdown hook resets java.util.logging before Payara undeploys
     // applications, so a logged line would be lost: write the last word straight to stderr.

@@ -32,6 +32,11 @@ public class ContentStores {
     FileSystemContentStore store = new FileSystemContentStore(root(settings));
     store.probe();
     try {
+      int restored = store.restoreCollected();
+      if (restored > 0) {
+        LOG.info(
+            () -> "content store: put back " + restored + " contents a collection had set aside");
+      }
       int swept = store.sweepTemporaryFiles(Instant.now().minus(ABANDONED));
       if (swept > 0) {
         LOG.info(() -> "content store: deleted " + swept + " abandoned temporary files");
@@ -44,7 +49,7 @@ public class ContentStores {
   }
 
   /** The store's directory: named for a shared store, under the data directory by default. */
-  static Path root(RokhsaSettings settings) {
+  public static Path root(RokhsaSettings settings) {
     if (settings.storageKind().equals("shared")) {
       return settings
           .storageDir()

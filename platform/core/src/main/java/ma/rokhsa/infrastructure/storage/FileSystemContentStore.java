@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,6 +53,10 @@ public final class FileSystemContentStore implements ContentStore {
 
   private static final Logger LOG = Logger.getLogger(FileSystemContentStore.class.getName());
   private static final String TEMPORARY_SUFFIX = ".part";
+
+  /** A content renamed aside by {@link #collectUnreferenced}, until it is deleted or put back. */
+  private static final String COLLECTED_SUFFIX = ".collected";
+
   private static final int BUFFER_SIZE = 64 * 1024;
   private static final Pattern HEX_PAIR = Pattern.compile("[0-9a-f]{2}");
 
@@ -117,7 +122,7 @@ public final class FileSystemContentStore implements ContentStore {
           new StoredContent(
               HexFormat.of().formatHex(sha256.digest()), size, detector.detect(head, headLength));
       Path target = pathOf(stored.sha256());
-      if (!Files.exists(target)) {
+      if (!touch(target)) {
         moveIntoPlace(part, target);
       }
       return stored;
@@ -127,6 +132,19 @@ public final class FileSystemContentStore implements ContentStore {
       if (part != null) {
         deleteQuietly(part);
       }
+    }
+  }
+
+  /**
+   * Marks a content already stored as put again now, so that {@link #collectUnreferenced} leaves it
+   * for its whole grace period; false if it is not (or no longer) there.
+   */
+  private static boolean touch(Path target) throws IOException {
+    try {
+      Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
+      return true;
+    } catch (NoSuchFileException absent) {
+      return false;
     }
   }
 
@@ -251,6 +269,90 @@ public final class FileSystemContentStore implements ContentStore {
       }
     }
     return deleted;
+  }
+
+  /**
+   * Deletes the contents last put before {@code cutoff} that nothing refers to: files whose
+   * transaction failed after they were stored, contents of dossiers deleted. Safe while puts run,
+   * on this node or another sharing the directory:
+   *
+   * <ol>
+   *   <li>a content put again (a repeated put {@link #touch touches} it) is newer than the cutoff
+   *       and is kept;
+   *   <li>a candidate is first renamed aside, atomically; a put that comes after finds it absent
+   *       and writes it anew;
+   *   <li>then, aside, it is looked at again: touched in the meantime, or referred to now (the
+   *       transaction of a put that came before committed), it is put back; otherwise deleted.
+   * </ol>
+   *
+   * The cutoff must leave more time than any transaction that stores a content and then records its
+   * hash may take (a grace period of days, not seconds).
+   *
+   * @param referenced whether a content's hash is recorded anywhere (looked up afresh each call)
+   * @return how many contents were deleted
+   */
+  public int collectUnreferenced(Instant cutoff, java.util.function.Predicate<String> referenced)
+      throws IOException {
+    FileTime before = FileTime.from(cutoff);
+    int deleted = 0;
+    List<String> hashes;
+    try (Stream<String> all = list()) {
+      hashes = all.toList();
+    }
+    for (String sha256 : hashes) {
+      Path file = pathOf(sha256);
+      try {
+        if (Files.getLastModifiedTime(file).compareTo(before) >= 0 || referenced.test(sha256)) {
+          continue;
+        }
+        Path aside = temporary.resolve(sha256 + COLLECTED_SUFFIX);
+        Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+        if (Files.getLastModifiedTime(aside).compareTo(before) >= 0 || referenced.test(sha256)) {
+          putBack(aside, file);
+          continue;
+        }
+        Files.delete(aside);
+        deleted++;
+        LOG.fine(() -> "content store: deleted unreferenced content " + sha256);
+      } catch (NoSuchFileException gone) {
+        // collected by another node meanwhile
+      }
+    }
+    return deleted;
+  }
+
+  /**
+   * Puts back the contents a collection had renamed aside when the node died: one of them may have
+   * been referred to meanwhile. The next collection looks at them again.
+   *
+   * @return how many were put back
+   */
+  public int restoreCollected() throws IOException {
+    int restored = 0;
+    try (Stream<Path> files = Files.list(temporary)) {
+      for (Path aside : (Iterable<Path>) files::iterator) {
+        String name = aside.getFileName().toString();
+        if (!name.endsWith(COLLECTED_SUFFIX)) {
+          continue;
+        }
+        String sha256 = name.substring(0, name.length() - COLLECTED_SUFFIX.length());
+        if (StoredContent.isSha256(sha256)) {
+          Files.createDirectories(pathOf(sha256).getParent());
+          putBack(aside, pathOf(sha256));
+          restored++;
+        }
+      }
+    }
+    return restored;
+  }
+
+  private static void putBack(Path aside, Path file) throws IOException {
+    try {
+      Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException putAgain) {
+      // A put wrote the same bytes anew meanwhile: what is there is the same content.
+      Files.deleteIfExists(aside);
+    }
   }
 
   private Path pathOf(String sha256) {

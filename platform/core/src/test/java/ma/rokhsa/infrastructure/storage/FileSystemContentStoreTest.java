@@ -359,4 +359,71 @@ class FileSystemContentStoreTest {
       return files.toList();
     }
   }
+
+  @Test
+  void collectsOnlyTheContentsNoOneRefersToAfterTheGracePeriod() throws Exception {
+    StoredContent orphan = store.put(new ByteArrayInputStream("orphan".getBytes(US_ASCII)), 100);
+    StoredContent kept = store.put(new ByteArrayInputStream("kept".getBytes(US_ASCII)), 100);
+    StoredContent young = store.put(new ByteArrayInputStream("young".getBytes(US_ASCII)), 100);
+    java.time.Instant now = java.time.Instant.now();
+    age(orphan, now.minus(java.time.Duration.ofDays(8)));
+    age(kept, now.minus(java.time.Duration.ofDays(8)));
+    java.time.Instant cutoff = now.minus(java.time.Duration.ofDays(7));
+
+    int deleted = store.collectUnreferenced(cutoff, sha -> sha.equals(kept.sha256()));
+
+    assertThat(deleted).isEqualTo(1);
+    assertThat(store.contains(orphan.sha256())).isFalse();
+    assertThat(store.contains(kept.sha256())).as("referred to").isTrue();
+    assertThat(store.contains(young.sha256())).as("within the grace period").isTrue();
+  }
+
+  @Test
+  void aContentPutAgainOrReferredToWhileBeingCollectedIsKept() throws Exception {
+    byte[] bytes = "again".getBytes(US_ASCII);
+    StoredContent again = store.put(new ByteArrayInputStream(bytes), 100);
+    StoredContent racing = store.put(new ByteArrayInputStream("racing".getBytes(US_ASCII)), 100);
+    java.time.Instant old = java.time.Instant.now().minus(java.time.Duration.ofDays(8));
+    age(again, old);
+    age(racing, old);
+    // A second upload of the same bytes marks the content as put now.
+    store.put(new ByteArrayInputStream(bytes), 100);
+    // The transaction of a put that came before commits while the content is set aside.
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.Predicate<String> referenced =
+        sha -> sha.equals(racing.sha256()) && asked.incrementAndGet() > 1;
+
+    int deleted =
+        store.collectUnreferenced(
+            java.time.Instant.now().minus(java.time.Duration.ofDays(7)), referenced);
+
+    assertThat(deleted).isZero();
+    assertThat(store.contains(again.sha256())).isTrue();
+    assertThat(store.contains(racing.sha256())).isTrue();
+    assertThat(asked.get()).as("looked at again once set aside").isEqualTo(2);
+  }
+
+  @Test
+  void whatACollectionSetAsideWhenTheNodeDiedIsPutBackAtStart() throws Exception {
+    StoredContent content = store.put(new ByteArrayInputStream("aside".getBytes(US_ASCII)), 100);
+    Path file =
+        root.resolve(content.sha256().substring(0, 2))
+            .resolve(content.sha256().substring(2, 4))
+            .resolve(content.sha256());
+    Files.move(file, root.resolve("tmp").resolve(content.sha256() + ".collected"));
+    assertThat(store.contains(content.sha256())).isFalse();
+
+    assertThat(new FileSystemContentStore(root).restoreCollected()).isEqualTo(1);
+
+    assertThat(store.contains(content.sha256())).isTrue();
+  }
+
+  private void age(StoredContent content, java.time.Instant when) throws Exception {
+    Path file =
+        root.resolve(content.sha256().substring(0, 2))
+            .resolve(content.sha256().substring(2, 4))
+            .resolve(content.sha256());
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(when));
+  }
 }

@@ -60,6 +60,12 @@ public interface DossierRepository {
     }
   }
 
+  /**
+   * The bytes of the documents an account has uploaded to dossiers of every tenant (avis files
+   * aside, replaced files included: they are kept): what its upload quota counts.
+   */
+  long bytesUploadedBy(String username);
+
   /** Stores a new dossier (and, with it, whatever it owns). A loaded one is written on commit. */
   void store(Dossier dossier);
 

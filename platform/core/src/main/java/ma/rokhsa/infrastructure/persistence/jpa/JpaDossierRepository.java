@@ -50,6 +50,19 @@ class JpaDossierRepository implements DossierRepository {
   }
 
   @Override
+  public long bytesUploadedBy(String username) {
+    // Native: across tenants on purpose (the quota is the account's), which the tenant filter of
+    // a JPQL query would not allow.
+    Object sum =
+        em.createNativeQuery(
+                "select coalesce(sum(size_bytes), 0) from dossier_attachment"
+                    + " where uploaded_by = ? and avis_body is null")
+            .setParameter(1, username)
+            .getSingleResult();
+    return ((Number) sum).longValue();
+  }
+
+  @Override
   public void flush() {
     em.flush();
   }

@@ -18,6 +18,7 @@ public enum ProblemType {
   NOT_ACCEPTABLE("not-acceptable", "No acceptable representation", 406),
   CONFLICT("conflict", "Conflict with the current state", 409),
   PAYLOAD_TOO_LARGE("payload-too-large", "The request is too large", 413),
+  UPLOAD_QUOTA_EXCEEDED("upload-quota-exceeded", "The account's upload quota is used up", 413),
   URI_TOO_LONG("uri-too-long", "The URL is too long", 414),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
   INVALID_CONFIGURATION("invalid-configuration", "The configuration is not valid", 422),

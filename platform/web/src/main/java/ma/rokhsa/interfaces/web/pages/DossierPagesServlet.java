@@ -865,6 +865,8 @@ public class DossierPagesServlet extends HttpServlet {
           return;
         } catch (UnsupportedContent wrongType) {
           errorKey = "documents.error.type";
+        } catch (ma.rokhsa.application.UploadQuotaExceeded quotaUsed) {
+          errorKey = "documents.error.quota";
         } catch (ContentTooLarge tooLarge) {
           errorKey = "documents.error.size";
         } catch (RuleViolation tooMany) {
