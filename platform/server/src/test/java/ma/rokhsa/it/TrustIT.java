@@ -681,6 +681,60 @@ class TrustIT {
   }
 
   @Test
+  void theBackgroundPassSealsACheckpointThatAnAuditorChecksAgainstThePinnedSealKey()
+      throws Exception {
+    // The shared test server verifies every 5 s; each pass seals a checkpoint (ADR 0039).
+    String pem = ok200(national.get("api/admin/audit/seal-key")).body();
+    java.security.PublicKey pinned = ma.rokhsa.infrastructure.security.AuditSeal.readPem(pem);
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    java.net.http.HttpResponse<byte[]> text;
+    do {
+      Thread.sleep(500);
+      text =
+          national.sendBytes(national.request("api/admin/audit/checkpoints/latest").GET().build());
+    } while (text.statusCode() == 404 && System.nanoTime() < deadline);
+    assertThat(text.statusCode()).isEqualTo(200);
+    String checkpoint = new String(text.body(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(checkpoint)
+        .startsWith("# Rokhsa audit checkpoint, format 1")
+        .contains("sealed by the platform")
+        .containsPattern("(?m)^national \\d+ [0-9a-f]{64}$");
+    byte[] signature =
+        national
+            .sendBytes(
+                national.request("api/admin/audit/checkpoints/latest/signature").GET().build())
+            .body();
+    // Another pass may have sealed a newer checkpoint between the two requests: fetch the pair
+    // again until they belong together.
+    for (int i = 0;
+        i < 5
+            && !ma.rokhsa.infrastructure.security.AuditSeal.verifies(
+                pinned, text.body(), signature);
+        i++) {
+      text =
+          national.sendBytes(national.request("api/admin/audit/checkpoints/latest").GET().build());
+      signature =
+          national
+              .sendBytes(
+                  national.request("api/admin/audit/checkpoints/latest/signature").GET().build())
+              .body();
+    }
+    assertThat(ma.rokhsa.infrastructure.security.AuditSeal.verifies(pinned, text.body(), signature))
+        .as("the checkpoint bears the seal the auditor pinned")
+        .isTrue();
+    byte[] altered = text.body().clone();
+    altered[altered.length - 2] ^= 1;
+    assertThat(ma.rokhsa.infrastructure.security.AuditSeal.verifies(pinned, altered, signature))
+        .isFalse();
+    assertThat(http.get("api/admin/audit/checkpoints/latest").status()).isEqualTo(401);
+  }
+
+  private static Http.Response ok200(Http.Response response) {
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response;
+  }
+
+  @Test
   void aRowChangedBySqlIsReportedByTheBackgroundVerification() throws Exception {
     // A chain of its own (no other test reads it): three entries, verified by the scheduled pass
     // (every 5 s on the suite's server, claimed like the legal clock's), then two more, one of

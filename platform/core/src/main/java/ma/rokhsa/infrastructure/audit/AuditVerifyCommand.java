@@ -50,6 +50,7 @@ public final class AuditVerifyCommand {
     Optional<String> tenant = Optional.empty();
     Optional<Path> checkpoint = Optional.empty();
     Optional<Path> newCheckpoint = Optional.empty();
+    Optional<Path> sealKey = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--help") || option.equals("-h")) {
@@ -57,7 +58,8 @@ public final class AuditVerifyCommand {
         return INTACT;
       }
       if (i + 1 >= args.length
-          || !List.of("--url", "--user", "--tenant", "--checkpoint", "--write-checkpoint")
+          || !List.of(
+                  "--url", "--user", "--tenant", "--checkpoint", "--write-checkpoint", "--seal-key")
               .contains(option)) {
         err.println("rokhsa-audit-verify: unknown or incomplete option '" + option + "'");
         err.println(USAGE);
@@ -69,6 +71,7 @@ public final class AuditVerifyCommand {
         case "--user" -> user = value;
         case "--checkpoint" -> checkpoint = Optional.of(Path.of(value));
         case "--write-checkpoint" -> newCheckpoint = Optional.of(Path.of(value));
+        case "--seal-key" -> sealKey = Optional.of(Path.of(value));
         default -> tenant = Optional.of(value);
       }
     }
@@ -86,8 +89,33 @@ public final class AuditVerifyCommand {
       err.println("rokhsa-audit-verify: " + newCheckpoint.get() + " exists: checkpoints are kept");
       return FAILED;
     }
+    if (sealKey.isPresent() && checkpoint.isEmpty()) {
+      err.println("rokhsa-audit-verify: --seal-key checks the seal of a --checkpoint FILE");
+      return FAILED;
+    }
     Optional<AuditCheckpoint> against = Optional.empty();
     try {
+      if (checkpoint.isPresent() && sealKey.isPresent()) {
+        Path signature = checkpoint.get().resolveSibling(sealName(checkpoint.get()));
+        boolean sound =
+            ma.rokhsa.infrastructure.security.AuditSeal.verifies(
+                ma.rokhsa.infrastructure.security.AuditSeal.readPem(
+                    Files.readString(sealKey.get(), StandardCharsets.US_ASCII)),
+                Files.readAllBytes(checkpoint.get()),
+                Files.readAllBytes(signature));
+        if (!sound) {
+          out.println(
+              "The checkpoint "
+                  + checkpoint.get()
+                  + " does NOT bear the seal of "
+                  + sealKey.get()
+                  + " ("
+                  + signature
+                  + "): it was changed, or sealed by another key. Nothing is compared.");
+          return BROKEN;
+        }
+        out.println("The checkpoint bears the platform's seal (" + signature + ").");
+      }
       if (checkpoint.isPresent()) {
         against = Optional.of(AuditCheckpoint.read(checkpoint.get()));
       }
@@ -130,6 +158,14 @@ public final class AuditVerifyCommand {
       err.println("rokhsa-audit-verify: could not write the checkpoint: " + e.getMessage());
       return FAILED;
     }
+  }
+
+  /**
+   * {@code checkpoint-X.txt} is sealed by {@code checkpoint-X.sig}; another name by {@code .sig}.
+   */
+  static String sealName(Path checkpoint) {
+    String name = checkpoint.getFileName().toString();
+    return (name.endsWith(".txt") ? name.substring(0, name.length() - 4) : name) + ".sig";
   }
 
   private static int compare(
@@ -176,11 +212,15 @@ public final class AuditVerifyCommand {
   static final String USAGE =
       """
       usage: rokhsa-audit-verify [--url JDBC_URL] [--user USER] [--tenant TENANT_ID]
-                                 [--checkpoint FILE] [--write-checkpoint NEW_FILE]
+                                 [--checkpoint FILE [--seal-key SEAL.pem]]
+                                 [--write-checkpoint NEW_FILE]
         Verifies every tenant's audit chain (or one tenant's) in the platform's database;
         --checkpoint: and that each chain still holds what that checkpoint saw (an entry rewritten
         by SQL, head included, is found); --write-checkpoint: then, if intact, writes a new
-        checkpoint (each chain's last sequence and hash) to keep outside the database's reach.
+        checkpoint (each chain's last sequence and hash) to keep outside the database's reach;
+        --seal-key: first checks that FILE bears the platform's seal (FILE's .sig beside it, as
+        GET /api/admin/audit/checkpoints/latest and its signature give them), against the
+        auditor's pinned copy of GET /api/admin/audit/seal-key.
         Database: ROKHSA_DB_URL (default: embedded, under ROKHSA_HOME/ROKHSA_DATA_DIR),
         ROKHSA_DB_USER, ROKHSA_DB_PASSWORD (environment only).
         Exit status: 0 every chain intact, 1 a chain is broken, 2 could not verify.""";

@@ -59,6 +59,13 @@ public class AuditVerificationSchedule {
 
   @Inject Config config;
 
+  @Inject ma.rokhsa.infrastructure.config.RokhsaSettings settings;
+
+  @Resource(lookup = ma.rokhsa.infrastructure.persistence.RokhsaDataSourceDefinition.JNDI_NAME)
+  private javax.sql.DataSource dataSource;
+
+  private volatile ma.rokhsa.infrastructure.audit.SealedCheckpoints sealed;
+
   private Duration interval;
   private Duration fullEvery;
   private ScheduledFuture<?> task;
@@ -150,16 +157,49 @@ public class AuditVerificationSchedule {
             }
             brokenCount = broken;
             brokenCountAt = Instant.now();
+            String checkpoint =
+                checkpoints()
+                    .take(Instant.now(), outcomes, NodeName.get())
+                    .map(c -> ", checkpoint sealed")
+                    .orElse("");
             return outcomes.size()
                 + " chains, "
                 + outcomes.stream().filter(Outcome::full).count()
                 + " walked whole, "
                 + broken
-                + " broken";
+                + " broken"
+                + checkpoint;
           } finally {
             lastPassEnd.set(Instant.now().getEpochSecond());
           }
         });
+  }
+
+  /**
+   * The checkpoints this platform seals after each pass (ADR 0039), exported to {@code
+   * rokhsa.audit.checkpoint-dir} when it is set.
+   */
+  public ma.rokhsa.infrastructure.audit.SealedCheckpoints checkpoints() {
+    if (sealed == null) {
+      synchronized (this) {
+        if (sealed == null) {
+          sealed =
+              new ma.rokhsa.infrastructure.audit.SealedCheckpoints(
+                  dataSource,
+                  seal(),
+                  config
+                      .getOptionalValue("rokhsa.audit.checkpoint-dir", String.class)
+                      .filter(dir -> !dir.isBlank())
+                      .map(dir -> settings.dataDir().resolve(dir)));
+        }
+      }
+    }
+    return sealed;
+  }
+
+  /** The platform's audit seal, made on first use. */
+  public ma.rokhsa.infrastructure.security.AuditSeal seal() {
+    return ma.rokhsa.infrastructure.security.AuditSeal.open(dataSource, settings.tokenKeySecret());
   }
 
   private void recordBreak(Outcome o) {

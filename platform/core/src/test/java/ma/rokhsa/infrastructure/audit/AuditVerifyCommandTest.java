@@ -1,6 +1,7 @@
 package ma.rokhsa.infrastructure.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,9 +12,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import ma.rokhsa.domain.model.audit.AuditChain;
 import ma.rokhsa.domain.model.audit.AuditEvent;
@@ -175,6 +178,102 @@ class AuditVerifyCommandTest {
     Files.writeString(corrupt, AuditCheckpoint.FORMAT + "\n06.141.01.0 five nonsense\n");
     assertThat(verify("--checkpoint", corrupt.toString())).isEqualTo(2);
     assertThat(output()).contains("corrupt.txt:2");
+  }
+
+  @Test
+  void aCheckpointThePlatformSealedIsCheckedAgainstThePinnedSealThenFindsTheRewrite(
+      @TempDir Path auditor) throws Exception {
+    org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+    ds.setURL(url);
+    ds.setUser("rokhsa");
+    ds.setPassword("");
+    record(CASA, 5);
+    record(RABAT, 3);
+    Optional<String> secret = Optional.of("a-platform-secret-for-tests");
+    ma.rokhsa.infrastructure.security.AuditSeal seal =
+        ma.rokhsa.infrastructure.security.AuditSeal.open(ds, secret);
+    Instant now = Instant.parse("2026-12-07T18:00:00Z");
+    SealedCheckpoints checkpoints = new SealedCheckpoints(ds, seal, Optional.of(auditor));
+    SealedCheckpoints.Sealed sealed =
+        checkpoints
+            .take(now, new IncrementalChainVerification(ds).pass(now, Duration.ofDays(7)), "node-1")
+            .orElseThrow();
+    assertThat(checkpoints.latest().orElseThrow().content()).isEqualTo(sealed.content());
+    Path txt = auditor.resolve("checkpoint-20261207T180000Z.txt");
+    assertThat(txt).hasBinaryContent(sealed.content());
+    assertThat(Files.readString(txt)).contains(CASA + " 5 ").contains(RABAT + " 3 ");
+    Path pinned = Files.writeString(auditor.resolve("seal.pem"), seal.publicKeyPem());
+
+    // The private key is kept sealed under the secret; another secret cannot open it, and the
+    // same one gives the same seal on another node.
+    try (var q = db.createStatement();
+        var rs = q.executeQuery("select private_key from audit_seal_key")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).startsWith("enc:v1:");
+    }
+    assertThatThrownBy(
+            () ->
+                ma.rokhsa.infrastructure.security.AuditSeal.open(
+                    ds, Optional.of("another-secret-entirely")))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(ma.rokhsa.infrastructure.security.AuditSeal.open(ds, secret).publicKeyPem())
+        .isEqualTo(seal.publicKeyPem());
+
+    assertThat(verify("--checkpoint", txt.toString(), "--seal-key", pinned.toString()))
+        .as(output())
+        .isZero();
+    assertThat(output()).contains("bears the platform's seal").contains("MATCHES the checkpoint");
+    opensslVerifies(pinned, txt, auditor.resolve("checkpoint-20261207T180000Z.sig"));
+
+    // The chain and its head rewritten by SQL: the sealed checkpoint finds it.
+    update("delete from audit_entry where tenant_id = ?", CASA);
+    update("delete from audit_chain where tenant_id = ?", CASA);
+    record(CASA, 5, 3);
+    out.reset();
+    assertThat(verify("--checkpoint", txt.toString(), "--seal-key", pinned.toString()))
+        .as(output())
+        .isEqualTo(1);
+    assertThat(output()).contains("tenant 06.141.01.0 sequence 5 REWRITTEN");
+
+    // A checkpoint edited to match the rewrite no longer bears the seal.
+    String forged =
+        Files.readString(txt)
+            .replaceAll(
+                CASA + " 5 [0-9a-f]{64}",
+                CASA
+                    + " 5 "
+                    + new JdbcAuditChains(db).verify(Optional.of(CASA), x -> {}).get(0).lastHash());
+    Files.writeString(txt, forged);
+    out.reset();
+    assertThat(verify("--checkpoint", txt.toString(), "--seal-key", pinned.toString()))
+        .as(output())
+        .isEqualTo(1);
+    assertThat(output()).contains("does NOT bear the seal");
+  }
+
+  /** What an auditor without Java does: openssl checks the seal (where openssl is installed). */
+  private static void opensslVerifies(Path key, Path data, Path signature) throws Exception {
+    Process openssl;
+    try {
+      openssl =
+          new ProcessBuilder(
+                  "openssl",
+                  "dgst",
+                  "-sha256",
+                  "-verify",
+                  key.toString(),
+                  "-signature",
+                  signature.toString(),
+                  data.toString())
+              .redirectErrorStream(true)
+              .start();
+    } catch (java.io.IOException notInstalled) {
+      org.junit.jupiter.api.Assumptions.abort("openssl is not installed");
+      return;
+    }
+    String said = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(openssl.waitFor()).as(said).isZero();
+    assertThat(said).contains("Verified OK");
   }
 
   @Test

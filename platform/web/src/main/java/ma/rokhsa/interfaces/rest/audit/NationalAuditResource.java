@@ -36,6 +36,7 @@ public class NationalAuditResource {
 
   @Inject AuditService audit;
   @Inject ChainChecks checks;
+  @Inject ma.rokhsa.infrastructure.scheduling.AuditVerificationSchedule background;
 
   @GET
   @Operation(
@@ -83,5 +84,55 @@ public class NationalAuditResource {
             .map(ChainCheckView::of)
             .toList();
     return new BackgroundVerificationView(checks.broken(), chains);
+  }
+
+  @GET
+  @Path("checkpoints/latest")
+  @Produces("text/plain; charset=UTF-8")
+  @Operation(
+      summary = "The last checkpoint the platform sealed (ADR 0039)",
+      description =
+          "Each chain's last sequence and hash as the last background verification found them"
+              + " intact, in rokhsa-audit-verify's checkpoint format. Its seal: ./signature."
+              + " An auditor fetches both regularly and keeps them where the database's writers"
+              + " cannot write; 404 before the first pass.")
+  public jakarta.ws.rs.core.Response latestCheckpoint() {
+    var latest =
+        background.checkpoints().latest().orElseThrow(jakarta.ws.rs.NotFoundException::new);
+    return jakarta.ws.rs.core.Response.ok(latest.content())
+        .header("Content-Disposition", "attachment; filename=\"" + fileName(latest) + ".txt\"")
+        .build();
+  }
+
+  @GET
+  @Path("checkpoints/latest/signature")
+  @Produces(MediaType.APPLICATION_OCTET_STREAM)
+  @Operation(
+      summary = "The seal of the last checkpoint: a DER ECDSA signature over its bytes",
+      description =
+          "openssl dgst -sha256 -verify seal.pem -signature checkpoint.sig checkpoint.txt")
+  public jakarta.ws.rs.core.Response latestCheckpointSignature() {
+    var latest =
+        background.checkpoints().latest().orElseThrow(jakarta.ws.rs.NotFoundException::new);
+    return jakarta.ws.rs.core.Response.ok(latest.signature())
+        .header("Content-Disposition", "attachment; filename=\"" + fileName(latest) + ".sig\"")
+        .build();
+  }
+
+  @GET
+  @Path("seal-key")
+  @Produces("application/x-pem-file")
+  @Operation(
+      summary = "The platform's audit seal public key (PEM)",
+      description = "Pin it once, out of band: checkpoints are checked against the pinned copy.")
+  public String sealKey() {
+    return background.seal().publicKeyPem();
+  }
+
+  private static String fileName(ma.rokhsa.infrastructure.audit.SealedCheckpoints.Sealed s) {
+    return "checkpoint-"
+        + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(s.takenAt());
   }
 }
