@@ -175,6 +175,7 @@ class ServerLifecycleIT {
     Map<String, String> env = new HashMap<>();
     env.put("ROKHSA_OIDC_ISSUER", issuer);
     env.put("ROKHSA_OIDC_JWKS_URL", "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks");
+    env.put("ROKHSA_OIDC_AUDIENCE", AUDIENCE);
     // The suite's own initial password: on PostgreSQL every test shares one database.
     env.put("ROKHSA_ADMIN_INITIAL_PASSWORD", System.getProperty("rokhsa.it.admin-password"));
     try (PayaraProcess server = PayaraProcess.start("oidc", freshDirectory("oidc"), env)) {
@@ -224,18 +225,42 @@ class ServerLifecycleIT {
                   .status())
           .as("no such account here")
           .isEqualTo(401);
+      assertThat(
+              server
+                  .http()
+                  .as(
+                      token(
+                          providerKey,
+                          issuer,
+                          "admin",
+                          Instant.now().plusSeconds(300),
+                          "another-application"))
+                  .get("api/auth/me")
+                  .status())
+          .as("issued by the provider to another application")
+          .isEqualTo(401);
     } finally {
       jwks.stop(0);
     }
   }
 
+  /** The audience the platform is configured to be (rokhsa.oidc.audience). */
+  private static final String AUDIENCE = "rokhsa-platform";
+
   private static String token(RSAKey key, String issuer, String username, Instant expires)
+      throws Exception {
+    return token(key, issuer, username, expires, AUDIENCE);
+  }
+
+  private static String token(
+      RSAKey key, String issuer, String username, Instant expires, String audience)
       throws Exception {
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
             new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(audience)
                 .subject("idp-" + username)
                 .claim("preferred_username", username)
                 .issueTime(Date.from(expires.minusSeconds(900)))
