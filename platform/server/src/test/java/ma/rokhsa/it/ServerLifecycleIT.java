@@ -188,60 +188,44 @@ class ServerLifecycleIT {
       assertThat(server.http().as(good).get("api/admin/tenants/06").status()).isEqualTo(200);
 
       RSAKey stranger = new RSAKeyGenerator(2048).keyID("idp-key").generate();
-      assertThat(
-              server
-                  .http()
-                  .as(token(stranger, issuer, "admin", Instant.now().plusSeconds(300)))
-                  .get("api/auth/me")
-                  .status())
+      assertThat(me(server, token(stranger, issuer, "admin", Instant.now().plusSeconds(300))))
           .as("signed by a key the provider does not publish")
           .isEqualTo(401);
       assertThat(
-              server
-                  .http()
-                  .as(
-                      token(
-                          providerKey,
-                          "https://other.example",
-                          "admin",
-                          Instant.now().plusSeconds(300)))
-                  .get("api/auth/me")
-                  .status())
+              me(
+                  server,
+                  token(
+                      providerKey,
+                      "https://other.example",
+                      "admin",
+                      Instant.now().plusSeconds(300))))
           .as("another issuer")
           .isEqualTo(401);
-      assertThat(
-              server
-                  .http()
-                  .as(token(providerKey, issuer, "admin", Instant.now().minusSeconds(600)))
-                  .get("api/auth/me")
-                  .status())
+      assertThat(me(server, token(providerKey, issuer, "admin", Instant.now().minusSeconds(600))))
           .as("expired")
           .isEqualTo(401);
-      assertThat(
-              server
-                  .http()
-                  .as(token(providerKey, issuer, "nobody", Instant.now().plusSeconds(300)))
-                  .get("api/auth/me")
-                  .status())
+      assertThat(me(server, token(providerKey, issuer, "nobody", Instant.now().plusSeconds(300))))
           .as("no such account here")
           .isEqualTo(401);
       assertThat(
-              server
-                  .http()
-                  .as(
-                      token(
-                          providerKey,
-                          issuer,
-                          "admin",
-                          Instant.now().plusSeconds(300),
-                          "another-application"))
-                  .get("api/auth/me")
-                  .status())
+              me(
+                  server,
+                  token(
+                      providerKey,
+                      issuer,
+                      "admin",
+                      Instant.now().plusSeconds(300),
+                      "another-application")))
           .as("issued by the provider to another application")
           .isEqualTo(401);
     } finally {
       jwks.stop(0);
     }
+  }
+
+  /** The status of {@code api/auth/me} with a bearer token. */
+  private static int me(PayaraProcess server, String token) {
+    return server.http().as(token).get("api/auth/me").status();
   }
 
   /** The audience the platform is configured to be (rokhsa.oidc.audience). */

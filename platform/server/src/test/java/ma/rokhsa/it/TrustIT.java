@@ -98,21 +98,8 @@ class TrustIT {
   @Test
   void anApplicantsUploadsStopAtTheAccountsQuotaAndTheRefusedFileIsNotKept() throws Exception {
     // The shared test server gives each account 4 MiB (rokhsa.storage.quota-per-account-mib).
-    ok(national.post("api/admin/rollout/regions/06/enable?dryRun=false", ""));
     Http applicant = TenancyIT.account(http, national, "quota-" + run, "APPLICANT", null);
-    String base =
-        "api/tenants/"
-            + T
-            + "/dossiers/"
-            + created(
-                    applicant.post(
-                        "api/tenants/" + T + "/dossiers",
-                        "{\"procedure\": \"permis-de-construire\", \"applicantName\": \"Quota"
-                            + " "
-                            + run
-                            + "\", \"contactEmail\": \"q@example.ma\"}"))
-                .path("id")
-                .asText();
+    String base = draft(applicant, "Quota " + run);
     created(
         applicant.upload(
             base + "/attachments?document=plan-situation",
@@ -140,21 +127,8 @@ class TrustIT {
   void contentsNoRowRefersToAreCollectedAfterTheGracePeriodByTheScheduledPass() throws Exception {
     // The shared test server collects every 5 s (rokhsa.storage.orphan-collection-interval) what
     // was last stored more than 7 days ago (the default grace): the test ages two files by hand.
-    ok(national.post("api/admin/rollout/regions/06/enable?dryRun=false", ""));
     Http applicant = TenancyIT.account(http, national, "orphan-" + run, "APPLICANT", null);
-    String base =
-        "api/tenants/"
-            + T
-            + "/dossiers/"
-            + created(
-                    applicant.post(
-                        "api/tenants/" + T + "/dossiers",
-                        "{\"procedure\": \"permis-de-construire\", \"applicantName\": \"Orphan"
-                            + " "
-                            + run
-                            + "\", \"contactEmail\": \"o@example.ma\"}"))
-                .path("id")
-                .asText();
+    String base = draft(applicant, "Orphan " + run);
     byte[] attached = DossierIT.pdf(1_000 + (int) (System.nanoTime() % 997));
     String referenced =
         created(applicant.upload(base + "/attachments?document=demande", "d.pdf", attached))
@@ -727,6 +701,22 @@ class TrustIT {
     assertThat(ma.rokhsa.infrastructure.security.AuditSeal.verifies(pinned, altered, signature))
         .isFalse();
     assertThat(http.get("api/admin/audit/checkpoints/latest").status()).isEqualTo(401);
+  }
+
+  /** A new draft of a permis de construire in {@link #T} (region 06 enabled), its URL. */
+  private String draft(Http applicant, String name) {
+    ok(national.post("api/admin/rollout/regions/06/enable?dryRun=false", ""));
+    return "api/tenants/"
+        + T
+        + "/dossiers/"
+        + created(
+                applicant.post(
+                    "api/tenants/" + T + "/dossiers",
+                    "{\"procedure\": \"permis-de-construire\", \"applicantName\": \""
+                        + name
+                        + "\", \"contactEmail\": \"draft@example.ma\"}"))
+            .path("id")
+            .asText();
   }
 
   private static Http.Response ok200(Http.Response response) {
