@@ -753,11 +753,19 @@ class TrustIT {
     assertThat(broken.path("verifiedEntries").asLong()).as("the checkpoint stays").isEqualTo(3);
     assertThat(broken.path("brokenSince").asText()).isNotBlank();
 
-    // Loud: in the national chain, in the metrics, among the broken; the node still serves.
+    // Loud: in the national chain, in the metrics, among the broken; the node still serves. The
+    // pass stores what it found, then records it in the national chain: wait for the record.
+    JsonNode recorded =
+        await(
+            () ->
+                java.util.Optional.of(
+                        ok(
+                            national.get(
+                                "api/admin/audit?subjectType=audit-chain&subjectId=" + chain)))
+                    .filter(page -> !page.path("entries").isEmpty()),
+            "the break of " + chain + " in the national chain");
     assertThat(
-            stream(
-                    ok(national.get("api/admin/audit?subjectType=audit-chain&subjectId=" + chain))
-                        .path("entries"))
+            stream(recorded.path("entries"))
                 .map(e -> e.path("action").asText() + " " + e.path("detail").asText()))
         .containsExactly("audit.chain-broken ALTERED at 4");
     JsonNode onlyBroken = ok(national.get("api/admin/audit/background-verification?broken=true"));
