@@ -331,17 +331,18 @@ public class AuthorizationDelivery {
             .findFirst()
             .orElseThrow(
                 () -> new NotFound("dossier " + id.value() + " has no signed authorization"));
-    workflow.fire(
-        new AuthorizationDownloaded(
-            context.tenant(), by(actor), dossier, document.id().toString()));
-    try {
-      InputStream in = content.open(document.fileSha256());
-      try (in) {
-        return new SignedFile(document, in.readAllBytes());
-      }
+    byte[] bytes;
+    try (InputStream in = content.open(document.fileSha256())) {
+      bytes = in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // Recorded once the file is read: the entry takes the tenant's audit chain until the
+    // transaction ends.
+    workflow.fire(
+        new AuthorizationDownloaded(
+            context.tenant(), by(actor), dossier, document.id().toString()));
+    return new SignedFile(document, bytes);
   }
 
   /**

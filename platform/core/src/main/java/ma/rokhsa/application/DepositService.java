@@ -172,8 +172,11 @@ public class DepositService {
             items,
             trackingPage.apply(dossier),
             procedure.fee(dossier.values()).total());
+    byte[] pdf = receipts.render(receipt);
+    // Recorded once the PDF is rendered: the entry takes the tenant's audit chain until the
+    // transaction ends, and a rendering that fails downloads nothing.
     workflow.fire(new ReceiptDownloaded(context.tenant(), by(actor), dossier));
-    return new ReceiptFile(dossier.reference().orElseThrow(), receipts.render(receipt));
+    return new ReceiptFile(dossier.reference().orElseThrow(), pdf);
   }
 
   private static List<Attachment> sortedById(List<Attachment> attachments) {

@@ -64,10 +64,12 @@ public class DossierQueries {
   public DossierFile view(TenantContext context, DossierId id) {
     Actor actor = context.actor();
     Instructed at = workflow.visible(context.tenant(), actor, id);
+    DossierFile file = workflow.file(at, actor);
     if (actor.administration()) {
+      // Recorded last: the entry takes the tenant's audit chain until the transaction ends.
       workflow.fire(new DossierViewed(context.tenant(), by(actor), at.dossier()));
     }
-    return workflow.file(at, actor);
+    return file;
   }
 
   /**
