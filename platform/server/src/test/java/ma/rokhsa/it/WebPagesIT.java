@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Properties;
 import ma.rokhsa.it.support.Http;
 import ma.rokhsa.it.support.PayaraProcess;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -673,6 +676,84 @@ class WebPagesIT {
     assertThat(text("#verify-result h2")).isEqualTo(message("base", "fr", "verify.pdf.valid"));
     assertThat(text("#verify-result")).contains(message("base", "fr", "verify.pdf.register.ok"));
     screenshot("verify-signed-fr");
+  }
+
+  @Test
+  void aSupervisorReadsTheDelaysOfHisProvinceInFrenchAndArabicAndDownloadsThemAsCsv()
+      throws IOException {
+    // A provincial supervisor of Lbir Jdid's province, another of Casablanca's; a dossier deposited
+    // at Lbir Jdid through the API.
+    openRegion06();
+    Http http = node.http();
+    Http national = http.signIn("admin", DEMO_PASSWORD);
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    String supervisor = "superviseur-delais-" + run;
+    Http province =
+        TenancyIT.account(http, national, supervisor, "PROVINCIAL_SUPERVISOR", "06.181");
+    Http elsewhere =
+        TenancyIT.account(
+            http, national, "superviseur-casa-" + run, "PROVINCIAL_SUPERVISOR", "06.141");
+    SearchIT.deposit(
+        http.signIn("demandeur", DEMO_PASSWORD),
+        "JD" + (100000 + Math.floorMod(System.nanoTime(), 899999)),
+        "Karim Benali");
+
+    // The API: the province sees Lbir Jdid's row, the other province does not; bad input is 400.
+    JsonNode mine = province.get("api/reports/delays").json();
+    assertThat(mine.path("rows").findValuesAsText("tenant")).contains(LBIR_JDID);
+    assertThat(elsewhere.get("api/reports/delays").json().path("rows").findValuesAsText("tenant"))
+        .doesNotContain(LBIR_JDID);
+    assertProblem(province.get("api/reports/delays?from=2026-13-01"), 400, "bad-request");
+
+    // The page, in French then in Arabic, from the header's link.
+    signIn(supervisor, TenancyIT.PASSWORD);
+    navigate(By.id("delays-link"));
+    assertThat(text("h1")).isEqualTo(message("base", "fr", "delays.title"));
+    WebElement row = browser.findElement(By.xpath("//table[@id='delays']//tr[th='Lbir Jdid']"));
+    assertThat(row.getText()).contains("Permis de construire");
+    assertAccessible("the dashboard of delays");
+    screenshot("delays-fr");
+    navigate(By.id("language-switch"));
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+    assertThat(text("h1")).isEqualTo(message("base", "ar", "delays.title"));
+    assertThat(text("#delays")).contains("لبير الجديد");
+    assertAccessible("the dashboard of delays in Arabic");
+    screenshot("delays-ar");
+
+    // The CSV the link downloads, with the page's session: a header and Lbir Jdid's row.
+    String csvHref = browser.findElement(By.id("delays-csv")).getAttribute("href");
+    Http.Response csv =
+        http.send(
+            HttpRequest.newBuilder(URI.create(csvHref))
+                .header(
+                    "Cookie",
+                    "rokhsa_session="
+                        + browser.manage().getCookieNamed("rokhsa_session").getValue())
+                .GET()
+                .build());
+    assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+    assertThat(csv.contentType()).startsWith("text/csv");
+    assertThat(csv.header("Content-Disposition"))
+        .matches(
+            "attachment; filename=\"rokhsa-delais-\\d{4}-\\d{2}-\\d{2}_\\d{4}-\\d{2}-\\d{2}\\.csv\"");
+    try (Reader reader = new StringReader(csv.body())) {
+      List<CSVRecord> records =
+          CSVFormat.RFC4180
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .get()
+              .parse(reader)
+              .getRecords();
+      CSVRecord lbirJdid =
+          records.stream()
+              .filter(r -> r.get("tenant").equals(LBIR_JDID))
+              .filter(r -> r.get("procedure").equals("permis-de-construire"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(lbirJdid.get("commune_ar")).isEqualTo("لبير الجديد");
+      assertThat(Long.parseLong(lbirJdid.get("deposited"))).isPositive();
+    }
   }
 
   @Test

@@ -74,8 +74,16 @@ public final class Instruction {
 
   /** Whether only the applicant can move the dossier on from this state. */
   public boolean applicantTurn(String stateId) {
+    return applicantTurn(workflow(), stateId);
+  }
+
+  /**
+   * Whether only the applicant can move a dossier on from this state of this workflow: there the
+   * administration's clock is stopped (the delay reports count it so too).
+   */
+  public static boolean applicantTurn(Workflow workflow, String stateId) {
     List<Transition> out =
-        workflow().from(stateId).stream().filter(t -> t.by() != ActingRole.SYSTEM).toList();
+        workflow.from(stateId).stream().filter(t -> t.by() != ActingRole.SYSTEM).toList();
     return !out.isEmpty() && out.stream().allMatch(t -> t.by() == ActingRole.APPLICANT);
   }
 

@@ -28,6 +28,7 @@ public final class Page {
   private final String csrf;
   private final String path;
   private final boolean agent;
+  private final boolean supervisor;
 
   Page(
       Language language,
@@ -47,7 +48,20 @@ public final class Page {
       String csrf,
       String path,
       boolean agent) {
+    this(language, theme, assets, username, csrf, path, agent, false);
+  }
+
+  Page(
+      Language language,
+      ThemeChain theme,
+      Function<String, String> assets,
+      Optional<String> username,
+      String csrf,
+      String path,
+      boolean agent,
+      boolean supervisor) {
     this.agent = agent;
+    this.supervisor = supervisor;
     this.language = language;
     this.theme = theme;
     this.assets = assets;
@@ -95,6 +109,14 @@ public final class Page {
   /** Whether the signed-in caller is an agent somewhere: the header links to the back office. */
   public boolean agent() {
     return agent;
+  }
+
+  /**
+   * Whether the signed-in caller supervises a territory or the nation: the header links to the
+   * dashboard of delays.
+   */
+  public boolean supervisor() {
+    return supervisor;
   }
 
   public String username() {

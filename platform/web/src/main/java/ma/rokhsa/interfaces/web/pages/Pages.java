@@ -99,7 +99,8 @@ public class Pages {
         caller.map(Caller::username),
         Csrf.token(request, response, session.secure(request)),
         path,
-        caller.map(Agents::agent).orElse(false));
+        caller.map(Agents::agent).orElse(false),
+        caller.map(DelaysServlet::supervisor).orElse(false));
   }
 
   /** Writes the page: {@code template} of its theme with these variables, with this status. */
