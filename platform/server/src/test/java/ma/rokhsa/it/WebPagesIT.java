@@ -757,6 +757,104 @@ class WebPagesIT {
   }
 
   @Test
+  void theApplicantAnswersTheComplementsOnHerPageAndTheGuichetFindsTheAnswer() throws IOException {
+    // A permis de construire deposited by the demo applicant through the API (the deposit pages
+    // have tests of their own), and a guichet agent of Lbir Jdid.
+    openRegion06();
+    Http http = node.http();
+    String guichet = "guichet-complements-" + Long.toString(System.currentTimeMillis(), 36);
+    TenancyIT.account(
+        http, http.signIn("admin", DEMO_PASSWORD), guichet, "GUICHET_AGENT", LBIR_JDID);
+    Http applicant = http.signIn("demandeur", DEMO_PASSWORD);
+    String api =
+        "api/tenants/"
+            + LBIR_JDID
+            + "/dossiers/"
+            + DossierIT.created(
+                    applicant.post(
+                        "api/tenants/" + LBIR_JDID + "/dossiers",
+                        "{\"procedure\": \"permis-de-construire\", \"applicantName\": \"Karim"
+                            + " Benali\", \"contactEmail\": \"k.benali@example.ma\", \"language\":"
+                            + " \"fr\", \"values\": "
+                            + DossierIT.VALUES
+                            + "}"))
+                .path("id")
+                .asText();
+    for (String document :
+        List.of(DossierIT.FIRST_THREE, DossierIT.LAST_TWO).stream()
+            .flatMap(List::stream)
+            .toList()) {
+      DossierIT.created(
+          applicant.upload(api + "/attachments?document=" + document, document + ".pdf", pdf(900)));
+    }
+    DossierIT.created(
+        applicant.send(
+            applicant
+                .request(api + "/submission")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build()));
+    String id = api.substring(api.lastIndexOf('/') + 1);
+
+    // The guichet asks for a new plan de masse, with the reason, on the back office.
+    signIn(guichet, TenancyIT.PASSWORD);
+    browser.get(base + "/back-office/" + LBIR_JDID + "/dossiers/" + id);
+    browser.findElement(By.id("item-plan-masse")).click();
+    browser.findElement(By.id("reason-plan-masse")).sendKeys("cotes illisibles");
+    navigate(By.id("action-demander-complements"));
+    assertThat(text("#state")).isEqualTo("Compléments demandés");
+
+    // The applicant reads what is asked on her dossier's page; an answer without the new file is
+    // refused by that document's field.
+    browser.manage().deleteAllCookies();
+    signIn("demandeur");
+    browser.get(base + "/dossiers/" + LBIR_JDID + "/" + id);
+    assertThat(text("#complements")).contains("Plan de masse").contains("cotes illisibles");
+    navigate(By.id("answer-submit"));
+    assertThat(text("[data-error-summary] a"))
+        .startsWith("Plan de masse")
+        .endsWith(message("base", "fr", "dossier.complements.error.file"));
+    assertThat(browser.findElement(By.id("file-plan-masse")).getAttribute("aria-invalid"))
+        .isEqualTo("true");
+    Path plan = Files.createTempFile("plan-masse-cote", ".pdf");
+    Files.write(plan, pdf(2_000));
+    upload("plan-masse", plan);
+    assertThat(text("#document-plan-masse .files")).contains(plan.getFileName().toString());
+    assertAccessible("the complements asked, on the applicant's page");
+    screenshot("dossier-complements-fr");
+
+    // A change made meanwhile (another file, from another tab) leaves the page's version behind:
+    // 409, the dossier shown again with the message, the answer typed kept.
+    DossierIT.created(
+        applicant.upload(api + "/attachments?document=plan-masse", "plan-masse-v3.pdf", pdf(900)));
+    browser.findElement(By.id("answer")).sendKeys("Voici le plan de masse coté.");
+    navigate(By.id("answer-submit"));
+    assertThat(
+            ((Number)
+                    browser.executeScript(
+                        "return performance.getEntriesByType('navigation')[0].responseStatus"))
+                .intValue())
+        .isEqualTo(409);
+    assertThat(text("[data-error-summary] a"))
+        .isEqualTo(message("base", "fr", "dossier.error.changed"));
+    assertThat(browser.findElement(By.id("answer")).getAttribute("value"))
+        .isEqualTo("Voici le plan de masse coté.");
+    navigate(By.id("answer-submit"));
+    assertThat(text("#answered")).isEqualTo(message("base", "fr", "dossier.complements.answered"));
+    assertThat(text("#state")).startsWith("Déposé");
+    assertThat(text("#complements")).contains("Voici le plan de masse coté.");
+    assertThat(browser.findElements(By.id("answer-form"))).isEmpty();
+
+    // The guichet finds the dossier back, with the answer and the new plan.
+    browser.manage().deleteAllCookies();
+    signIn(guichet, TenancyIT.PASSWORD);
+    browser.get(base + "/back-office/" + LBIR_JDID + "/dossiers/" + id);
+    assertThat(text("#state")).startsWith("Déposé");
+    assertThat(browser.getPageSource()).contains("Voici le plan de masse coté.");
+    assertThat(text("#documents")).contains("plan-masse-v3.pdf");
+    assertThat(browser.findElements(By.id("action-accepter"))).hasSize(1);
+  }
+
+  @Test
   void theVerificationPageSaysWhatTheRegisterDoesNotHold() throws IOException {
     String unknownId = LBIR_JDID + "-" + java.util.UUID.randomUUID();
     browser.get(base + "/verify/" + unknownId);

@@ -144,7 +144,7 @@ public class SignaturesResource {
       }
       RuntimeException e = o.failure().orElseThrow();
       ProblemType type =
-          e instanceof StaleDossier
+          StaleDossier.changedMeanwhile(e)
               ? ProblemType.DOSSIER_CHANGED
               : e instanceof RuleViolation
                   ? ProblemType.CONFLICT

@@ -463,7 +463,7 @@ public class DossierResource {
     try {
       return change.get();
     } catch (RuntimeException e) {
-      if (optimisticLock(e)) {
+      if (StaleDossier.lostAtCommit(e)) {
         Optional<Dossier> current = queries.current(context, id);
         if (current.isPresent()) {
           throw new StaleDossier(current.get());
@@ -471,16 +471,6 @@ public class DossierResource {
       }
       throw e;
     }
-  }
-
-  private static boolean optimisticLock(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof jakarta.persistence.OptimisticLockException
-          || t.getClass().getName().endsWith("OptimisticLockException")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static DossierId dossierId(String id) {

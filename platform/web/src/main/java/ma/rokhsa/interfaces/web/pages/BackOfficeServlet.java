@@ -235,9 +235,10 @@ public class BackOfficeServlet extends HttpServlet {
       return;
     }
     List<String> path = DossierPagesServlet.path(request);
+    Optional<AtTenant> at = Optional.empty();
+    DossierId id = null;
     try {
-      Optional<AtTenant> at =
-          path.isEmpty() ? Optional.empty() : agents.at(caller.get(), path.get(0), request);
+      at = path.isEmpty() ? Optional.empty() : agents.at(caller.get(), path.get(0), request);
       if (at.isEmpty()) {
         notFound(request, response);
         return;
@@ -250,7 +251,7 @@ public class BackOfficeServlet extends HttpServlet {
         notFound(request, response);
         return;
       }
-      DossierId id = DossierPagesServlet.dossierId(path.get(2));
+      id = DossierPagesServlet.dossierId(path.get(2));
       switch (path.get(3)) {
         case "actions" -> {
           if (path.size() != 5) {
@@ -268,6 +269,14 @@ public class BackOfficeServlet extends HttpServlet {
     } catch (AccessDenied refused) {
       Page page = pages.open(request, response, pages.themes().national());
       pages.render(page, "refused", Map.of(), HttpServletResponse.SC_FORBIDDEN, request, response);
+    } catch (RuntimeException e) {
+      if (at.isEmpty() || id == null || !StaleDossier.changedMeanwhile(e)) {
+        throw e;
+      }
+      // Another agent acted first (found by the version posted, or only at commit): nothing was
+      // done; the dossier is shown again as it is now.
+      Page page = pages.open(request, response, pages.themes().of(at.get().tenant()));
+      dossier(at.get(), id, Form.of(changed(page), Map.of()), 409, request, response);
     }
   }
 
@@ -438,20 +447,21 @@ public class BackOfficeServlet extends HttpServlet {
     return state;
   }
 
-  /** The legal clock in words: working days left, due today, or working days late. */
+  /**
+   * The legal clock in words: working days left, due today, or working days late (the count given
+   * as a number, so that it reads in the language's plural form).
+   */
   static String clock(Page page, WorkingCalendar calendar, LocalDate today, LocalDate due) {
     if (due == null) {
       return "";
     }
     if (today.isAfter(due)) {
-      return page.messages()
-          .text("agent.clock.late", page.number(calendar.workingDaysBetween(due, today)));
+      return page.messages().text("agent.clock.late", calendar.workingDaysBetween(due, today));
     }
     if (today.equals(due)) {
       return page.messages().text("agent.clock.today");
     }
-    return page.messages()
-        .text("agent.clock.left", page.number(calendar.workingDaysBetween(today, due)));
+    return page.messages().text("agent.clock.left", calendar.workingDaysBetween(today, due));
   }
 
   private static String encode(String value) {
@@ -556,30 +566,7 @@ public class BackOfficeServlet extends HttpServlet {
               a.givenBy().orElse("")));
     }
     model.put("avis", avis);
-    List<ComplementLine> complements = new ArrayList<>();
-    for (DossierFile.Complement c : file.complements()) {
-      List<String> items = new ArrayList<>();
-      for (Map<String, String> item : c.items()) {
-        String what = item.getOrDefault("item", "");
-        String label =
-            definition.documents().stream()
-                .filter(d -> d.id().equals(what))
-                .findFirst()
-                .map(d -> text(page, d.label()))
-                .orElse(what);
-        String reason = item.getOrDefault("reason", "");
-        items.add(
-            reason.isBlank()
-                ? label
-                : label + page.messages().text("form.error.separator") + reason);
-      }
-      complements.add(
-          new ComplementLine(
-              page.date(c.request().requestedAt().atZone(MOROCCO).toLocalDate()),
-              items,
-              c.request().answerText().orElse("")));
-    }
-    model.put("complements", complements);
+    model.put("complements", DossierPagesServlet.complements(page, definition, file.complements()));
     model.put("timeline", DossierPagesServlet.timeline(page, workflow, file.timeline()));
 
     // What the caller may do now: the workflow's actions, the avis of the bodies they speak for.
@@ -712,7 +699,8 @@ public class BackOfficeServlet extends HttpServlet {
 
   // ---- changes ---------------------------------------------------------------------------------
 
-  private static OptionalLong version(HttpServletRequest request) {
+  /** The dossier's version a form posts back ({@code version}), if it posts one. */
+  static OptionalLong version(HttpServletRequest request) {
     try {
       return OptionalLong.of(Long.parseLong(DossierPagesServlet.value(request, "version", 20)));
     } catch (NumberFormatException e) {
@@ -788,9 +776,6 @@ public class BackOfficeServlet extends HttpServlet {
                   "#motivation-" + action, page.messages().text("agent.error.motivation"));
       dossier(at, id, Form.of(error, values), 422, request, response);
       return;
-    } catch (StaleDossier stale) {
-      dossier(at, id, Form.of(changed(page), Map.of()), 409, request, response);
-      return;
     } catch (RuleViolation | ma.rokhsa.application.Incomplete refused) {
       dossier(at, id, Form.of(notNow(page), Map.of()), 409, request, response);
       return;
@@ -853,9 +838,6 @@ public class BackOfficeServlet extends HttpServlet {
           verdict,
           motivation.isEmpty() ? null : motivation,
           version(request));
-    } catch (StaleDossier stale) {
-      dossier(at, id, Form.of(changed(page), Map.of()), 409, request, response);
-      return;
     } catch (RuleViolation refused) {
       dossier(at, id, Form.of(notNow(page), Map.of()), 409, request, response);
       return;
@@ -888,9 +870,6 @@ public class BackOfficeServlet extends HttpServlet {
           422,
           request,
           response);
-      return;
-    } catch (StaleDossier stale) {
-      dossier(at, id, Form.of(changed(page), Map.of()), 409, request, response);
       return;
     } catch (RuleViolation | InvalidInput refused) {
       dossier(at, id, Form.of(notNow(page), Map.of()), 409, request, response);

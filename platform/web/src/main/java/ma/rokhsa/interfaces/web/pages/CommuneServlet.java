@@ -56,7 +56,7 @@ public class CommuneServlet extends HttpServlet {
       String label, String fixed, String perUnit, String unit, boolean conditional) {}
 
   /** A state with a legal deadline. */
-  public record Deadline(String label, String days, boolean silenceMeansAcceptance) {}
+  public record Deadline(String label, int days, boolean silenceMeansAcceptance) {}
 
   /** A consulted body. */
   public record Body(String label, boolean binding, boolean conditional) {}
@@ -139,7 +139,7 @@ public class CommuneServlet extends HttpServlet {
                 s ->
                     new Deadline(
                         text(page, s.label()),
-                        page.number(s.deadlineWorkingDays().get()),
+                        s.deadlineWorkingDays().get(),
                         s.silenceMeansAcceptance()))
             .toList();
     List<Body> bodies =

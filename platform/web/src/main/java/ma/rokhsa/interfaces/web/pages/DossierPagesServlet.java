@@ -36,10 +36,12 @@ import ma.rokhsa.application.DossierQueries;
 import ma.rokhsa.application.DossierUploads;
 import ma.rokhsa.application.DraftService;
 import ma.rokhsa.application.Incomplete;
+import ma.rokhsa.application.InstructionService;
 import ma.rokhsa.application.InvalidInput;
 import ma.rokhsa.application.LegalTime;
 import ma.rokhsa.application.NotFound;
 import ma.rokhsa.application.SignedDelivery;
+import ma.rokhsa.application.StaleDossier;
 import ma.rokhsa.application.TenantDirectory;
 import ma.rokhsa.application.TenantProcedureService;
 import ma.rokhsa.application.UnsupportedContent;
@@ -60,6 +62,7 @@ import ma.rokhsa.infrastructure.search.SearchSort;
 import ma.rokhsa.infrastructure.search.node.SearchNode;
 import ma.rokhsa.interfaces.web.pages.Applicants.AtTenant;
 import ma.rokhsa.plugin.api.LocalizedText;
+import ma.rokhsa.plugin.api.procedure.ActingRole;
 import ma.rokhsa.plugin.api.procedure.DocumentRequirement;
 import ma.rokhsa.plugin.api.procedure.Field;
 import ma.rokhsa.plugin.api.procedure.FieldType;
@@ -78,7 +81,9 @@ import ma.rokhsa.plugin.api.procedure.Workflow;
  * <pre>
  * GET  /dossiers                              my dossiers
  * GET  /dossiers/new?commune=…&amp;procedure=…    who applies (name, e-mail)   POST: the draft
- * GET  /dossiers/{tenant}/{id}                the dossier (a draft: its steps)
+ * GET  /dossiers/{tenant}/{id}                the dossier (a draft: its steps); complements asked
+ * POST /dossiers/{tenant}/{id}/complements/files   a document the complements ask for
+ * POST /dossiers/{tenant}/{id}/complements/answer  the answer: back to the administration
  * GET  /dossiers/{tenant}/{id}/sections/{s}   a section of the form         POST: save it
  * GET  /dossiers/{tenant}/{id}/documents      the documents                 POST: attach, remove
  * GET  /dossiers/{tenant}/{id}/check          check your answers            POST …/submit
@@ -88,8 +93,11 @@ import ma.rokhsa.plugin.api.procedure.Workflow;
  *
  * <p>Every change is the application service the API calls ({@link DraftService}, {@link
  * DossierUploads}, {@link DepositService}), with the {@link ma.rokhsa.application.TenantContext}
- * drawn by {@link Applicants}: the rules, the tenant boundary and the roles are theirs. A form
- * posted back with errors is shown again with each error by its field and summarized at the top.
+ * drawn by {@link Applicants}: the rules, the tenant boundary and the roles are theirs; the answer
+ * to complements is the workflow's action, through {@link InstructionService} as in the API. A form
+ * posted back with errors is shown again with each error by its field and summarized at the top; a
+ * change lost to another one on the same dossier ({@link StaleDossier#changedMeanwhile}) shows the
+ * dossier again as it is now, with a 409.
  */
 @WebServlet(
     name = "dossier-pages",
@@ -104,6 +112,7 @@ public class DossierPagesServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final int MAX_NAME = 200;
   private static final int MAX_OCCURRENCES = 100;
+  private static final int MAX_ANSWER = 8000;
   private static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
   @Inject transient Pages pages;
@@ -113,6 +122,7 @@ public class DossierPagesServlet extends HttpServlet {
   @Inject transient DraftService drafts;
   @Inject transient DossierUploads uploads;
   @Inject transient DepositService deposits;
+  @Inject transient InstructionService instruction;
   @Inject transient DossierQueries queries;
   @Inject transient DossierNotices notices;
   @Inject transient AuthorizationDelivery authorizations;
@@ -209,7 +219,7 @@ public class DossierPagesServlet extends HttpServlet {
         DossierId id = dossierId(path.get(1));
         String step = path.size() > 2 ? path.get(2) : "";
         switch (step) {
-          case "" -> dossier(at.get(), id, request, response);
+          case "" -> dossier(at.get(), id, List.of(), "", 200, request, response);
           case "sections" -> {
             if (path.size() != 4) {
               notFound(request, response);
@@ -249,6 +259,8 @@ public class DossierPagesServlet extends HttpServlet {
       return;
     }
     List<String> path = path(request);
+    Optional<AtTenant> at = Optional.empty();
+    DossierId id = null;
     try {
       if (path.size() == 1 && path.get(0).equals("new")) {
         create(caller.get(), request, response);
@@ -258,12 +270,12 @@ public class DossierPagesServlet extends HttpServlet {
         notFound(request, response);
         return;
       }
-      Optional<AtTenant> at = applicants.at(caller.get(), path.get(0), request);
+      at = applicants.at(caller.get(), path.get(0), request);
       if (at.isEmpty()) {
         notFound(request, response);
         return;
       }
-      DossierId id = dossierId(path.get(1));
+      id = dossierId(path.get(1));
       switch (path.get(2)) {
         case "sections" -> {
           if (path.size() != 4) {
@@ -274,13 +286,52 @@ public class DossierPagesServlet extends HttpServlet {
         }
         case "documents" -> documentChange(at.get(), id, request, response);
         case "submit" -> submit(at.get(), id, request, response);
+        case "complements" -> {
+          if (path.size() != 4) {
+            notFound(request, response);
+          } else if (path.get(3).equals("files")) {
+            complementFile(at.get(), id, request, response);
+          } else if (path.get(3).equals("answer")) {
+            answer(at.get(), id, request, response);
+          } else {
+            notFound(request, response);
+          }
+        }
         default -> notFound(request, response);
       }
     } catch (NotFound | AccessDenied | IllegalArgumentException missing) {
       notFound(request, response);
-    } catch (RuleViolation refused) {
-      problem(request, response);
+    } catch (RuntimeException e) {
+      if (at.isPresent() && id != null && StaleDossier.changedMeanwhile(e)) {
+        changedMeanwhile(at.get(), id, request, response);
+      } else if (e instanceof RuleViolation) {
+        problem(request, response);
+      } else {
+        throw e;
+      }
     }
+  }
+
+  /**
+   * The change was lost to another one on the same dossier (another tab, an agent, the platform's
+   * own clock): nothing of it was kept, and the dossier is shown again as it is now, with a 409 (an
+   * answer typed is kept in its field).
+   */
+  private void changedMeanwhile(
+      AtTenant at, DossierId id, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Page page = pages.open(request, response, pages.themes().of(at.tenant()));
+    boolean draft = queries.view(at.context(), id).dossier().phase() == Phase.DRAFT;
+    dossier(
+        at,
+        id,
+        List.of(
+            new ErrorView(
+                draft ? "#steps" : "#state", page.messages().text("dossier.error.changed"))),
+        value(request, "answer", MAX_ANSWER),
+        HttpServletResponse.SC_CONFLICT,
+        request,
+        response);
   }
 
   /**
@@ -457,8 +508,22 @@ public class DossierPagesServlet extends HttpServlet {
 
   // ---- the dossier -----------------------------------------------------------------------------
 
+  /**
+   * The dossier: a draft's steps; a deposited dossier's facts, files and timeline, and the
+   * complements asked, with their forms while the applicant may answer.
+   *
+   * @param errors what a post left to say, each by its field ({@code #file-<document>}, {@code
+   *     #answer}, {@code #complements}, {@code #state})
+   * @param answer the answer's text as typed, shown again with its errors
+   */
   private void dossier(
-      AtTenant at, DossierId id, HttpServletRequest request, HttpServletResponse response)
+      AtTenant at,
+      DossierId id,
+      List<ErrorView> errors,
+      String answer,
+      int status,
+      HttpServletRequest request,
+      HttpServletResponse response)
       throws IOException {
     DossierFile file = queries.view(at.context(), id);
     Dossier dossier = file.dossier();
@@ -466,6 +531,9 @@ public class DossierPagesServlet extends HttpServlet {
     Page page = pages.open(request, response, pages.themes().of(at.tenant()));
     Map<String, Object> model = common(page, at, file);
     String base = base(at, id);
+    Map<String, String> fieldErrors = byHref(errors);
+    model.put("errors", errors);
+    model.put("fieldErrors", fieldErrors);
     if (dossier.phase() == Phase.DRAFT) {
       List<Violation> violations = drafts.validate(at.context(), id);
       List<StepView> steps = new ArrayList<>();
@@ -483,7 +551,7 @@ public class DossierPagesServlet extends HttpServlet {
               violations.stream().noneMatch(v -> v.field().startsWith("documents."))));
       model.put("steps", steps);
       model.put("checkHref", base + "/check");
-      pages.render(page, "dossier-draft", model, 200, request, response);
+      pages.render(page, "dossier-draft", model, status, request, response);
       return;
     }
     Workflow workflow = definition.workflow();
@@ -514,7 +582,95 @@ public class DossierPagesServlet extends HttpServlet {
     model.put("authorizationHref", signed ? base + "/authorization" : null);
     model.put("timeline", timeline(page, workflow, file.timeline()));
     model.put("files", files(page, file.attachments()));
-    pages.render(page, "dossier", model, 200, request, response);
+    model.put("complements", complements(page, definition, file.complements()));
+    model.put("answered", request.getParameter("answered") != null);
+    boolean answering = answerAction(file).isPresent();
+    List<DocumentView> asked = new ArrayList<>();
+    if (answering) {
+      for (DocumentRequirement d : askedDocuments(file)) {
+        asked.add(
+            documentView(
+                page,
+                d,
+                file.attachments().stream().filter(a -> a.documentId().equals(d.id())).toList(),
+                file.dossier().values(),
+                true,
+                fieldErrors.get("file-" + d.id())));
+      }
+    }
+    model.put("askedDocuments", asked);
+    model.put("answerHref", answering ? base + "/complements/answer" : null);
+    model.put("uploadHref", base + "/complements/files");
+    model.put("answer", answer);
+    model.put("version", dossier.version());
+    pages.render(page, "dossier", model, status, request, response);
+  }
+
+  /** The complement requests, oldest first: each item asked (a document by its name) and why. */
+  static List<BackOfficeServlet.ComplementLine> complements(
+      Page page, ProcedureDefinition definition, List<DossierFile.Complement> complements) {
+    List<BackOfficeServlet.ComplementLine> lines = new ArrayList<>();
+    for (DossierFile.Complement c : complements) {
+      List<String> items = new ArrayList<>();
+      for (Map<String, String> item : c.items()) {
+        String what = item.getOrDefault("item", "");
+        String label =
+            definition.documents().stream()
+                .filter(d -> d.id().equals(what))
+                .findFirst()
+                .map(d -> text(page, d.label()))
+                .orElse(what);
+        String reason = item.getOrDefault("reason", "");
+        items.add(
+            reason.isBlank()
+                ? label
+                : label + page.messages().text("form.error.separator") + reason);
+      }
+      lines.add(
+          new BackOfficeServlet.ComplementLine(
+              page.date(c.request().requestedAt().atZone(MOROCCO).toLocalDate()),
+              items,
+              c.request().answerText().orElse("")));
+    }
+    return lines;
+  }
+
+  /**
+   * The applicant's way out of their turn that answers the complements (not a withdrawal), if the
+   * caller may take it now and a request is open.
+   */
+  static Optional<Workflow.Transition> answerAction(DossierFile file) {
+    if (file.dossier().openComplements().isEmpty()) {
+      return Optional.empty();
+    }
+    Workflow workflow = file.procedure().definition().workflow();
+    return file.allowed().stream()
+        .filter(t -> t.by() == ActingRole.APPLICANT)
+        .filter(t -> !workflow.state(t.to()).map(Workflow.State::terminal).orElse(false))
+        .findFirst();
+  }
+
+  /** The procedure's documents that the open requests ask for, in the procedure's order. */
+  static List<DocumentRequirement> askedDocuments(DossierFile file) {
+    java.util.Set<String> asked = new java.util.HashSet<>();
+    for (DossierFile.Complement c : file.complements()) {
+      if (c.request().open()) {
+        c.items().forEach(item -> asked.add(item.getOrDefault("item", "")));
+      }
+    }
+    return file.procedure().definition().documents().stream()
+        .filter(d -> asked.contains(d.id()))
+        .toList();
+  }
+
+  /** Whether an open request asks for something that is not one of the procedure's documents. */
+  static boolean asksInformation(DossierFile file) {
+    java.util.Set<String> documents = new java.util.HashSet<>();
+    file.procedure().definition().documents().forEach(d -> documents.add(d.id()));
+    return file.complements().stream()
+        .filter(c -> c.request().open())
+        .flatMap(c -> c.items().stream())
+        .anyMatch(item -> !documents.contains(item.getOrDefault("item", "")));
   }
 
   private Map<String, Object> common(Page page, AtTenant at, DossierFile file) {
@@ -777,34 +933,21 @@ public class DossierPagesServlet extends HttpServlet {
     List<DocumentView> documents = new ArrayList<>();
     List<ErrorView> errors = new ArrayList<>();
     for (DocumentRequirement d : definition.documents()) {
-      List<FileView> files =
-          files(
-              page,
-              file.attachments().stream().filter(a -> a.documentId().equals(d.id())).toList());
-      String label = text(page, d.label());
       String error = null;
       if (errorKeys.containsKey(d.id())) {
-        error = page.messages().text(errorKeys.get(d.id()), types(d), megabytes(page, d));
+        error = uploadError(page, d, errorKeys.get(d.id()));
         errors.add(
             new ErrorView(
-                "#file-" + d.id(), label + page.messages().text("form.error.separator") + error));
+                "#file-" + d.id(),
+                text(page, d.label()) + page.messages().text("form.error.separator") + error));
       }
-      boolean applies = d.when().map(c -> c.holds(values)).orElse(true);
       documents.add(
-          new DocumentView(
-              d.id(),
-              label,
-              d.required() && applies,
-              d.when().isPresent(),
-              String.join(",", d.mediaTypes()),
-              page.messages()
-                  .text(
-                      "procedure.document.format",
-                      types(d),
-                      megabytes(page, d),
-                      page.number(d.maxCount())),
-              files,
-              files.size() < d.maxCount(),
+          documentView(
+              page,
+              d,
+              file.attachments().stream().filter(a -> a.documentId().equals(d.id())).toList(),
+              values,
+              false,
               error));
     }
     Map<String, Object> model = common(page, at, file);
@@ -813,6 +956,38 @@ public class DossierPagesServlet extends HttpServlet {
     model.put("action", base(at, file.dossier().id()) + "/documents");
     model.put("checkHref", base(at, file.dossier().id()) + "/check");
     pages.render(page, "deposit-documents", model, status, request, response);
+  }
+
+  /**
+   * A document as its upload form shows it.
+   *
+   * @param replacing whether a file beyond the count replaces the oldest (when complements are
+   *     asked) rather than being refused (a draft)
+   */
+  private static DocumentView documentView(
+      Page page,
+      DocumentRequirement d,
+      List<Attachment> attachments,
+      FormValues values,
+      boolean replacing,
+      String error) {
+    List<FileView> files = files(page, attachments);
+    return new DocumentView(
+        d.id(),
+        text(page, d.label()),
+        d.required() && d.when().map(c -> c.holds(values)).orElse(true),
+        d.when().isPresent(),
+        String.join(",", d.mediaTypes()),
+        page.messages()
+            .text("procedure.document.format", types(d), megabytes(page, d), d.maxCount()),
+        files,
+        replacing || files.size() < d.maxCount(),
+        error);
+  }
+
+  /** What an upload's error key says of this document (its types, its size limit). */
+  private static String uploadError(Page page, DocumentRequirement d, String key) {
+    return page.messages().text(key, types(d), megabytes(page, d));
   }
 
   private static String types(DocumentRequirement d) {
@@ -840,6 +1015,28 @@ public class DossierPagesServlet extends HttpServlet {
       return;
     }
     String document = Optional.ofNullable(request.getParameter("document")).orElse("");
+    Optional<String> errorKey = attachPosted(at, id, document, request);
+    if (errorKey.isEmpty()) {
+      redirect(response, base(at, id) + "/documents");
+      return;
+    }
+    documents(
+        at,
+        queries.view(at.context(), id),
+        Map.of(document, errorKey.get()),
+        422,
+        request,
+        response);
+  }
+
+  /**
+   * Attaches the posted file ({@code file}) to a document of the dossier.
+   *
+   * @return the message key of what went wrong, or empty if the file is attached
+   */
+  private Optional<String> attachPosted(
+      AtTenant at, DossierId id, String document, HttpServletRequest request)
+      throws IOException, ServletException {
     String errorKey = null;
     Part part;
     try {
@@ -861,8 +1058,7 @@ public class DossierPagesServlet extends HttpServlet {
         }
         try (InputStream bytes = part.getInputStream()) {
           uploads.upload(at.context(), id, document, Optional.empty(), fileName, bytes);
-          redirect(response, base(at, id) + "/documents");
-          return;
+          return Optional.empty();
         } catch (UnsupportedContent wrongType) {
           errorKey = "documents.error.type";
         } catch (ma.rokhsa.application.UploadQuotaExceeded quotaUsed) {
@@ -876,8 +1072,118 @@ public class DossierPagesServlet extends HttpServlet {
         }
       }
     }
-    documents(
-        at, queries.view(at.context(), id), Map.of(document, errorKey), 422, request, response);
+    return Optional.of(errorKey);
+  }
+
+  // ---- complements -----------------------------------------------------------------------------
+
+  /** A file for a document the complements ask for: attached, or shown by its document. */
+  private void complementFile(
+      AtTenant at, DossierId id, HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
+    String document = value(request, "document", 100);
+    DossierFile file = queries.view(at.context(), id);
+    Optional<DocumentRequirement> asked =
+        askedDocuments(file).stream().filter(d -> d.id().equals(document)).findFirst();
+    if (asked.isEmpty() || answerAction(file).isEmpty()) {
+      redirect(response, base(at, id));
+      return;
+    }
+    Optional<String> errorKey = attachPosted(at, id, document, request);
+    if (errorKey.isEmpty()) {
+      redirect(response, base(at, id) + "#document-" + document);
+      return;
+    }
+    Page page = pages.open(request, response, pages.themes().of(at.tenant()));
+    dossier(
+        at,
+        id,
+        List.of(
+            new ErrorView(
+                "#file-" + document,
+                text(page, asked.get().label())
+                    + page.messages().text("form.error.separator")
+                    + uploadError(page, asked.get(), errorKey.get()))),
+        "",
+        422,
+        request,
+        response);
+  }
+
+  /**
+   * The answer to the complements: each document asked has a file uploaded since the request, the
+   * message answers what is not a document; then the workflow's action takes the dossier back to
+   * the administration (the procedure's own checks first, as in the API).
+   */
+  private void answer(
+      AtTenant at, DossierId id, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String answer = value(request, "answer", MAX_ANSWER);
+    DossierFile file = queries.view(at.context(), id);
+    Optional<Workflow.Transition> action = answerAction(file);
+    if (action.isEmpty()) {
+      // Answered already (a second click), or no longer the applicant's turn.
+      redirect(response, base(at, id));
+      return;
+    }
+    Page page = pages.open(request, response, pages.themes().of(at.tenant()));
+    String separator = page.messages().text("form.error.separator");
+    java.time.Instant since =
+        file.complements().stream()
+            .filter(c -> c.request().open())
+            .map(c -> c.request().requestedAt())
+            .min(java.util.Comparator.naturalOrder())
+            .orElseThrow();
+    List<ErrorView> errors = new ArrayList<>();
+    for (DocumentRequirement d : askedDocuments(file)) {
+      boolean uploaded =
+          file.attachments().stream()
+              .anyMatch(
+                  a ->
+                      a.current()
+                          && a.avisBody().isEmpty()
+                          && a.documentId().equals(d.id())
+                          && !a.uploadedAt().isBefore(since));
+      if (!uploaded) {
+        errors.add(
+            new ErrorView(
+                "#file-" + d.id(),
+                text(page, d.label())
+                    + separator
+                    + page.messages().text("dossier.complements.error.file")));
+      }
+    }
+    if (answer.isEmpty() && asksInformation(file)) {
+      errors.add(
+          new ErrorView("#answer", page.messages().text("dossier.complements.error.answer")));
+    }
+    if (!errors.isEmpty()) {
+      dossier(at, id, errors, answer, 422, request, response);
+      return;
+    }
+    try {
+      instruction.act(
+          at.context(),
+          id,
+          action.get().action(),
+          new InstructionService.ActionInput(
+              answer.isEmpty() ? Optional.empty() : Optional.of(answer), List.of()),
+          BackOfficeServlet.version(request));
+    } catch (Incomplete incomplete) {
+      java.util.Set<String> askedIds = new java.util.HashSet<>();
+      askedDocuments(file).forEach(d -> askedIds.add(d.id()));
+      for (Violation v : incomplete.violations()) {
+        String document =
+            v.field().startsWith("documents.") ? v.field().substring("documents.".length()) : "";
+        errors.add(
+            new ErrorView(
+                askedIds.contains(document) ? "#file-" + document : "#complements",
+                text(page, v.message())));
+      }
+      dossier(at, id, errors, answer, 422, request, response);
+      return;
+    }
+    redirect(response, base(at, id) + "?answered=1");
   }
 
   // ---- check and submit ------------------------------------------------------------------------

@@ -1,23 +1,28 @@
 package ma.rokhsa.interfaces.web.theme;
 
-import java.text.MessageFormat;
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The page texts of one language in one theme: the base theme's messages overridden by each theme
- * down the chain. Parameters are {@link MessageFormat} ones ({@code {0}}), formatted in the page's
- * locale.
+ * down the chain. Parameters are ICU {@link MessageFormat} ones ({@code {0}}), formatted in the
+ * page's locale; a count given as a number chooses its language's plural form ({@code {0, plural,
+ * one{# jour} other{# jours}}}: Arabic has six — zero, one, two, few, many, other), its {@code #}
+ * written with the theme's digits.
  */
 public final class Messages {
 
   private final Map<String, String> texts;
   private final Locale locale;
+  private final ULocale icuLocale;
 
   Messages(Map<String, String> texts, Locale locale) {
     this.texts = Map.copyOf(texts);
     this.locale = locale;
+    this.icuLocale = ULocale.forLocale(locale);
   }
 
   /** The text of this key, if a theme of the chain has it. */
@@ -29,7 +34,7 @@ public final class Messages {
     if (args == null || args.length == 0) {
       return Optional.of(pattern);
     }
-    return Optional.of(new MessageFormat(pattern, locale).format(args));
+    return Optional.of(new MessageFormat(pattern, icuLocale).format(args));
   }
 
   /**

@@ -75,7 +75,7 @@ class BackOfficeRenderingTest {
                   "Permis de construire",
                   "Déposé",
                   "7 décembre 2026",
-                  "En retard de 2 jour(s) ouvrable(s)",
+                  "En retard de 2 jours ouvrables",
                   true)));
       model.put("states", List.of(new StateOption("depose", "Déposé (1)", true)));
       model.put("state", "depose");
@@ -111,7 +111,7 @@ class BackOfficeRenderingTest {
       model.put("state", "Déposé");
       model.put("deposited", "7 décembre 2026");
       model.put("dueDate", "10 décembre 2026");
-      model.put("clock", "3 jour(s) ouvrable(s) restant(s)");
+      model.put("clock", "3 jours ouvrables restants");
       model.put("overdue", false);
       model.put("version", 4L);
       model.put("done", "Avis enregistré.");
@@ -230,13 +230,17 @@ class BackOfficeRenderingTest {
     Page fr = page(Language.FR);
     LocalDate monday = LocalDate.of(2026, 12, 7);
     assertThat(BackOfficeServlet.clock(fr, weekdays, monday, monday.plusDays(7)))
-        .isEqualTo("5 jour(s) ouvrable(s) restant(s)");
+        .isEqualTo("5 jours ouvrables restants");
     assertThat(BackOfficeServlet.clock(fr, weekdays, monday, monday))
         .isEqualTo("Échéance aujourd’hui");
     assertThat(BackOfficeServlet.clock(fr, weekdays, monday.plusDays(8), monday.plusDays(4)))
-        .isEqualTo("En retard de 2 jour(s) ouvrable(s)");
+        .isEqualTo("En retard de 2 jours ouvrables");
     assertThat(BackOfficeServlet.clock(fr, weekdays, monday, null)).isEmpty();
     assertThat(BackOfficeServlet.clock(page(Language.AR), weekdays, monday, monday.plusDays(1)))
-        .isEqualTo("يتبقى ١ يوم عمل");
+        .isEqualTo("يتبقى يوم عمل واحد");
+    assertThat(BackOfficeServlet.clock(page(Language.AR), weekdays, monday, monday.plusDays(3)))
+        .isEqualTo("يتبقى ٣ أيام عمل");
+    assertThat(BackOfficeServlet.clock(page(Language.FR), weekdays, monday, monday.plusDays(1)))
+        .isEqualTo("1 jour ouvrable restant");
   }
 }

@@ -120,6 +120,133 @@ class DepositPagesRenderingTest {
           .doesNotContain("??")
           .doesNotContain("<script>")
           .doesNotContain("style=");
+      // Enter in a field submits with the form's first submit button: it must continue, not add
+      // a group (nor remove one).
+      String form = html.substring(html.indexOf("<form method=\"post\" action=\"/dossiers"));
+      String first =
+          form.substring(form.indexOf("<button"), form.indexOf(">", form.indexOf("<button")));
+      assertThat(first)
+          .contains("type=\"submit\"")
+          .contains("id=\"section-default\"")
+          .doesNotContain("name=");
+      assertThat(form.indexOf("id=\"section-default\""))
+          .isLessThan(form.indexOf("id=\"add-occurrence\""));
+    }
+  }
+
+  private static void noComplements(Map<String, Object> dossier) {
+    dossier.put("errors", List.of());
+    dossier.put("fieldErrors", Map.of());
+    dossier.put("complements", List.of());
+    dossier.put("answered", false);
+    dossier.put("askedDocuments", List.of());
+    dossier.put("answerHref", null);
+    dossier.put("uploadHref", "/dossiers/06.181.01.05/d1/complements/files");
+    dossier.put("answer", "");
+    dossier.put("version", 5L);
+  }
+
+  private static Map<String, Object> deposited() {
+    Map<String, Object> dossier = common();
+    dossier.put("reference", "06.181.01.05-2026-000001");
+    dossier.put("trackingCode", "ABCDEFGHJKMN");
+    dossier.put("state", "Compléments demandés");
+    dossier.put("dueDate", "10 janvier 2027");
+    dossier.put("overdue", false);
+    dossier.put("deposited", false);
+    dossier.put("receiptHref", "/r");
+    dossier.put("trackHref", "/track?reference=x");
+    dossier.put("authorizationHref", null);
+    dossier.put("timeline", List.of(new TimelineLine("7 déc.", "Déposé", "Demandeur")));
+    dossier.put("files", List.of(new FileView(1, "plan.pdf", "1 Ko")));
+    noComplements(dossier);
+    return dossier;
+  }
+
+  @Test
+  void theDossierListsTheComplementsAskedWithAnUploadPerDocumentAndTheAnswersForm() {
+    for (Language language : Language.values()) {
+      Map<String, Object> dossier = deposited();
+      dossier.put(
+          "complements",
+          List.of(
+              new BackOfficeServlet.ComplementLine(
+                  "8 décembre 2026", List.of("Plan de masse : illisible", "Surface"), "")));
+      dossier.put(
+          "askedDocuments",
+          List.of(
+              new DocumentView(
+                  "plan-masse",
+                  "Plan de masse",
+                  true,
+                  false,
+                  "application/pdf",
+                  "PDF, 20 Mo",
+                  List.of(new FileView(1, "plan.pdf", "1 Ko")),
+                  true,
+                  "Plan de masse : joignez le nouveau fichier demandé")));
+      dossier.put("answerHref", "/dossiers/06.181.01.05/d1/complements/answer");
+      List<ErrorView> errors =
+          List.of(
+              new ErrorView("#file-plan-masse", "Plan de masse : joignez le nouveau fichier"),
+              new ErrorView("#answer", "Répondez"));
+      dossier.put("errors", errors);
+      dossier.put("fieldErrors", Map.of("file-plan-masse", "Plan", "answer", "Répondez"));
+      dossier.put("answer", "La surface est de 240 m²");
+      String html = Pages.render(engine, page(language), "dossier", dossier);
+      assertThat(html)
+          .contains("dir=\"" + language.direction() + "\"")
+          .contains("id=\"complements\"")
+          .contains("Plan de masse : illisible")
+          .contains("action=\"/dossiers/06.181.01.05/d1/complements/files\"")
+          .contains("enctype=\"multipart/form-data\"")
+          .contains("data-upload")
+          .contains("name=\"document\" value=\"plan-masse\"")
+          .contains("aria-describedby=\"file-plan-masse-hint file-plan-masse-error\"")
+          .contains("action=\"/dossiers/06.181.01.05/d1/complements/answer\"")
+          .contains("name=\"version\" value=\"5\"")
+          .contains("aria-describedby=\"answer-hint answer-error\"")
+          .contains("La surface est de 240 m²</textarea>")
+          .contains("href=\"#file-plan-masse\"")
+          .contains("href=\"#answer\"")
+          .contains("id=\"answer-submit\"")
+          .doesNotContain("??")
+          .doesNotContain("<script>")
+          .doesNotContain("style=");
+      assertThat(html.split("name=\"csrf\" value=\"tok\"", -1))
+          .as("every form carries the token: sign-out, the upload, the answer")
+          .hasSize(4);
+
+      // Answered: the answer is shown, no form is left; the page says it went to the guichet.
+      Map<String, Object> answered = deposited();
+      answered.put(
+          "complements",
+          List.of(
+              new BackOfficeServlet.ComplementLine(
+                  "8 décembre 2026", List.of("Plan de masse"), "Voici le plan")));
+      answered.put("answered", true);
+      assertThat(Pages.render(engine, page(language), "dossier", answered))
+          .contains("id=\"answered\"")
+          .contains("Voici le plan")
+          .doesNotContain("complements/answer")
+          .doesNotContain("??");
+    }
+  }
+
+  @Test
+  void aDossierChangedMeanwhileIsShownAgainWithTheMessageAtTheTop() {
+    for (Language language : Language.values()) {
+      Page page = page(language);
+      Map<String, Object> dossier = deposited();
+      String changed = page.messages().text("dossier.error.changed");
+      dossier.put("errors", List.of(new ErrorView("#state", changed)));
+      String html = Pages.render(engine, page, "dossier", dossier);
+      assertThat(html)
+          .contains("data-error-summary")
+          .contains("href=\"#state\"")
+          .contains(changed)
+          .contains("id=\"state\"");
+      assertThat(html.indexOf("data-error-summary")).isLessThan(html.indexOf("id=\"state\""));
     }
   }
 
@@ -191,6 +318,7 @@ class DepositPagesRenderingTest {
       dossier.put("authorizationHref", null);
       dossier.put("timeline", List.of(new TimelineLine("7 déc.", "Déposé", "Demandeur")));
       dossier.put("files", List.of(new FileView(1, "a.pdf", "1 Ko")));
+      noComplements(dossier);
       assertThat(Pages.render(engine, page, "dossier", dossier))
           .contains("ABCDEFGHJKMN")
           .contains("id=\"deposited\"")
@@ -200,7 +328,11 @@ class DepositPagesRenderingTest {
       Map<String, Object> draft = common();
       draft.put("steps", List.of(new DossierPagesServlet.StepView("/s", "Demandeur", true)));
       draft.put("checkHref", "/c");
-      assertThat(Pages.render(engine, page, "dossier-draft", draft)).doesNotContain("??");
+      draft.put("errors", List.of(new ErrorView("#steps", "changé")));
+      assertThat(Pages.render(engine, page, "dossier-draft", draft))
+          .contains("href=\"#steps\"")
+          .contains("id=\"steps\"")
+          .doesNotContain("??");
 
       Map<String, Object> start = common();
       start.put("open", true);

@@ -169,12 +169,13 @@ class PageRenderingTest {
                         null,
                         false)),
                 "deadlines",
-                List.of(new CommuneServlet.Deadline("مودع", arabic.number(30), true)),
+                List.of(new CommuneServlet.Deadline("مودع", 30, true)),
                 "bodies",
                 List.of(new CommuneServlet.Body("الوكالة الحضرية", true, false))));
     assertThat(procedure)
         .contains("dir=\"rtl\"")
         .contains("٣٠ يوم عمل")
+        .contains("ملف واحد على الأكثر")
         .contains("١٬٢٥٠٫٠٠ درهم")
         .contains("href=\"/communes/06.141.01.0\"")
         .doesNotContain("??");
