@@ -97,20 +97,22 @@ class TrustIT {
 
   @Test
   void anApplicantsUploadsStopAtTheAccountsQuotaAndTheRefusedFileIsNotKept() throws Exception {
-    // The shared test server gives each account 4 MiB (rokhsa.storage.quota-per-account-mib).
+    // The shared test server gives each account 8 MiB (rokhsa.storage.quota-per-account-mib):
+    // more than the largest file other tests refuse for its document's limit (5 MB), so that
+    // those still meet that limit first.
     Http applicant = TenancyIT.account(http, national, "quota-" + run, "APPLICANT", null);
     String base = draft(applicant, "Quota " + run);
     created(
         applicant.upload(
             base + "/attachments?document=plan-situation",
             "situation.pdf",
-            DossierIT.pdf(3 * 1024 * 1024)));
+            DossierIT.pdf(6 * 1024 * 1024)));
 
-    byte[] over = DossierIT.pdf(1536 * 1024 + 7);
+    byte[] over = DossierIT.pdf(3 * 1024 * 1024 + 7);
     Http.Response refused =
         applicant.upload(base + "/attachments?document=plan-masse", "masse.pdf", over);
     assertProblem(refused, 413, "upload-quota-exceeded");
-    assertThat(refused.json().path("detail").asText()).contains("4.0 MiB quota");
+    assertThat(refused.json().path("detail").asText()).contains("8.0 MiB quota");
     String sha256 =
         java.util.HexFormat.of()
             .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(over));
