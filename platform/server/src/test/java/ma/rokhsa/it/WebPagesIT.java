@@ -302,12 +302,12 @@ class WebPagesIT {
             ((Number)
                     ((JavascriptExecutor) browser)
                         .executeScript(
-                            "const nav = performance.getEntriesByType('navigation')[0];"
-                                + " let total = nav.transferSize;"
-                                + " for (const r of performance.getEntriesByType('resource')) {"
-                                + "   if (['link', 'script', 'css'].includes(r.initiatorType)"
-                                + "       || /\\.(css|js)$/.test(r.name)) total += r.transferSize; }"
-                                + " return total;"))
+                            "const nav = performance.getEntriesByType('navigation')[0]; let total ="
+                                + " nav.transferSize; for (const r of"
+                                + " performance.getEntriesByType('resource')) {   if (['link',"
+                                + " 'script', 'css'].includes(r.initiatorType)       ||"
+                                + " /\\.(css|js)$/.test(r.name)) total += r.transferSize; } return"
+                                + " total;"))
                 .longValue();
         System.out.printf("[web] %s %s: %,d bytes transferred%n", language, page, weight);
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang"))
@@ -676,6 +676,152 @@ class WebPagesIT {
   }
 
   @Test
+  void supervisorsSearchTheirTerritoryWithFacetsInFrenchThenInArabic() throws IOException {
+    // Two deposits through the API with one CIN of their own: in Casablanca (the demo prefecture's
+    // supervisor's) and in Lbir Jdid (El Jadida province, in the same region).
+    openRegion06();
+    Http applicant = node.http().signIn("demandeur", DEMO_PASSWORD);
+    String cin = "SV" + (100000 + new java.util.Random().nextInt(899999));
+    String inCasablanca =
+        SearchIT.deposit(applicant, CASABLANCA, cin, "Hajar Supervision")
+            .path("reference")
+            .asText();
+    String inLbirJdid =
+        SearchIT.deposit(applicant, LBIR_JDID, cin, "Hajar Supervision").path("reference").asText();
+    String search = "/back-office/search";
+
+    // The prefecture's supervisor, in French: the header leads to the territory's communes and
+    // to the search; the search finds the prefecture's dossier only.
+    signIn("superviseur.prefecture");
+    navigate(By.id("back-office-link"));
+    assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/back-office");
+    assertThat(
+            browser.findElements(By.cssSelector("main a[href='/back-office/" + CASABLANCA + "']")))
+        .hasSize(1);
+    assertThat(
+            browser.findElements(By.cssSelector("main a[href='/back-office/" + LBIR_JDID + "']")))
+        .isEmpty();
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(
+            b -> {
+              b.get(base + search + "?q=" + cin);
+              return !b.findElements(By.linkText(inCasablanca)).isEmpty();
+            });
+    browser.get(base + "/back-office");
+    navigate(By.id("search-link"));
+    assertThat(text("h1")).isEqualTo(message("base", "fr", "search.title"));
+    assertThat(browser.findElement(By.id("search-link")).getAttribute("aria-current"))
+        .isEqualTo("page");
+    browser.findElement(By.id("q")).sendKeys(cin);
+    navigate(By.id("search-submit"));
+    assertThat(browser.getCurrentUrl()).contains("q=" + cin);
+    assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo(cin);
+    assertThat(text("#results")).contains(inCasablanca).contains("Hajar Supervision");
+    assertThat(browser.getPageSource()).doesNotContain(inLbirJdid);
+    assertThat(text("#search-total"))
+        .isEqualTo(message("base", "fr", "search.total").replace("{0}", "1"));
+    assertThat(text("#facet-state legend")).isEqualTo(message("base", "fr", "search.facet.state"));
+    assertThat(text("#facet-state a[data-value='depose']")).startsWith("Déposé").endsWith("(1)");
+    assertThat(text("#facet-tenant a[data-value='" + CASABLANCA + "']"))
+        .isEqualTo("Casablanca (1)");
+    assertThat(
+            browser.findElements(By.cssSelector("#facet-tenant a[data-value='" + LBIR_JDID + "']")))
+        .isEmpty();
+
+    // A facet narrows the search: the value becomes current, the form shows it, one link clears it.
+    navigate(By.cssSelector("#facet-state a[data-value='depose']"));
+    assertThat(browser.getCurrentUrl()).contains("state=depose").contains("q=" + cin);
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#facet-state a[data-value='depose']"))
+                .getAttribute("aria-current"))
+        .isEqualTo("true");
+    assertThat(
+            new Select(browser.findElement(By.id("state")))
+                .getFirstSelectedOption()
+                .getAttribute("value"))
+        .isEqualTo("depose");
+    assertThat(browser.findElements(By.cssSelector("#facet-state .facet__clear"))).hasSize(1);
+    assertThat(text("#results")).contains(inCasablanca);
+    browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
+    browser.navigate().refresh();
+    long frenchWeight = weight();
+    assertAccessible("the back office's search in French");
+    screenshot("back-office-search-fr");
+
+    // Another province's commune named in the address gives nothing, as in the API.
+    browser.get(base + search + "?q=" + cin + "&tenant=" + LBIR_JDID);
+    assertThat(text("#search-total"))
+        .isEqualTo(message("base", "fr", "search.total").replace("{0}", "0"));
+    assertThat(browser.findElements(By.id("results"))).isEmpty();
+    assertThat(browser.getPageSource()).doesNotContain(inLbirJdid).doesNotContain(inCasablanca);
+
+    // A dossier found opens on its back-office page.
+    browser.get(base + search + "?q=" + cin);
+    navigate(By.linkText(inCasablanca));
+    assertThat(text("h1")).isEqualTo(inCasablanca);
+
+    // The region's supervisor, in Arabic, right to left: both dossiers, a commune's facet narrows.
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/language?to=ar&return=/sign-in");
+    signIn("superviseur.region");
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(
+            b -> {
+              b.get(base + search + "?q=" + cin);
+              return !b.findElements(By.linkText(inLbirJdid)).isEmpty()
+                  && !b.findElements(By.linkText(inCasablanca)).isEmpty();
+            });
+    WebElement html = browser.findElement(By.tagName("html"));
+    assertThat(html.getAttribute("dir")).isEqualTo("rtl");
+    assertThat(html.getAttribute("lang")).isEqualTo("ar");
+    assertThat(text("h1")).isEqualTo(message("base", "ar", "search.title"));
+    assertThat(text("#search-total"))
+        .isEqualTo(message("base", "ar", "search.total").replace("{0}", "2"));
+    assertThat(text("#facet-tenant a[data-value='" + CASABLANCA + "']"))
+        .isEqualTo("الدار البيضاء (1)");
+    assertThat(browser.findElements(By.cssSelector("#facet-tenant a[data-value]"))).hasSize(2);
+    assertThat(browser.findElements(By.cssSelector("#facet-province a[data-value]"))).hasSize(2);
+    navigate(By.cssSelector("#facet-tenant a[data-value='" + LBIR_JDID + "']"));
+    assertThat(browser.getCurrentUrl()).contains("tenant=" + LBIR_JDID);
+    assertThat(text("#results")).contains(inLbirJdid).doesNotContain(inCasablanca);
+    assertThat(text("#search-total"))
+        .isEqualTo(message("base", "ar", "search.total").replace("{0}", "1"));
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#facet-tenant a[data-value='" + LBIR_JDID + "']"))
+                .getAttribute("aria-current"))
+        .isEqualTo("true");
+    browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
+    browser.navigate().refresh();
+    long arabicWeight = weight();
+    assertAccessible("the back office's search in Arabic");
+    screenshot("back-office-search-ar");
+
+    // The region's communes, province by province, each to its queue.
+    navigate(By.id("back-office-link"));
+    assertThat(
+            browser.findElements(By.cssSelector("main a[href='/back-office/" + CASABLANCA + "']")))
+        .hasSize(1);
+    assertThat(
+            browser.findElements(By.cssSelector("main a[href='/back-office/" + LBIR_JDID + "']")))
+        .hasSize(1);
+    assertThat(
+            browser.findElements(By.cssSelector("main a[href='" + search + "?province=06.181']")))
+        .hasSize(1);
+    browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
+    browser.navigate().refresh();
+    long homeWeight = weight();
+    assertAccessible("a region's communes in Arabic");
+    System.out.printf(
+        "[web] search: fr %,d bytes, ar %,d bytes; a region's communes (ar) %,d bytes%n",
+        frenchWeight, arabicWeight, homeWeight);
+    assertThat(frenchWeight).isPositive().isLessThan(BUDGET);
+    assertThat(arabicWeight).isPositive().isLessThan(BUDGET);
+    assertThat(homeWeight).isPositive().isLessThan(BUDGET);
+  }
+
+  @Test
   void theVerificationPageSaysWhatTheRegisterDoesNotHold() throws IOException {
     String unknownId = LBIR_JDID + "-" + java.util.UUID.randomUUID();
     browser.get(base + "/verify/" + unknownId);
@@ -1011,12 +1157,11 @@ class WebPagesIT {
     return ((Number)
             ((JavascriptExecutor) browser)
                 .executeScript(
-                    "const nav = performance.getEntriesByType('navigation')[0];"
-                        + " let total = nav.transferSize;"
-                        + " for (const r of performance.getEntriesByType('resource')) {"
-                        + "   if (['link', 'script', 'css'].includes(r.initiatorType)"
-                        + "       || /\\.(css|js)$/.test(r.name)) total += Math.max(r.transferSize, r.encodedBodySize); }"
-                        + " return total;"))
+                    "const nav = performance.getEntriesByType('navigation')[0]; let total ="
+                        + " nav.transferSize; for (const r of"
+                        + " performance.getEntriesByType('resource')) {   if (['link', 'script',"
+                        + " 'css'].includes(r.initiatorType)       || /\\.(css|js)$/.test(r.name))"
+                        + " total += Math.max(r.transferSize, r.encodedBodySize); } return total;"))
         .longValue();
   }
 
