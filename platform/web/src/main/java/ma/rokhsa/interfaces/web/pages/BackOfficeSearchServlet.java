@@ -212,7 +212,7 @@ public class BackOfficeSearchServlet extends HttpServlet {
                   null,
                   null,
                   asked.get("overdue").isEmpty() ? null : asked.get("overdue"),
-                  // Words: the best match first; none: the legal clock first, the latest lead.
+                  // Words: the best match first; none: the soonest due first (the late lead).
                   asked.get("q").isEmpty() ? "due" : "relevance",
                   cursor.isEmpty() ? null : cursor,
                   Integer.toString(PAGE_SIZE)),
