@@ -55,6 +55,9 @@ class WebPagesIT {
 
   private static final String CASABLANCA = "06.141.01.0";
 
+  /** Benslimane: a commune of region 06 in its own province (06.111), not Lbir Jdid's. */
+  private static final String BENSLIMANE = "06.111.01.01";
+
   /**
    * Lbir Jdid: a commune of region 06 (Casablanca-Settat's theme) that takes deposits once its
    * region is enabled.
@@ -677,26 +680,31 @@ class WebPagesIT {
 
   @Test
   void supervisorsSearchTheirTerritoryWithFacetsInFrenchThenInArabic() throws IOException {
-    // Two deposits through the API with one CIN of their own: in Casablanca (the demo prefecture's
-    // supervisor's) and in Lbir Jdid (El Jadida province, in the same region).
+    // Two deposits through the API with one CIN of their own: in Benslimane (its province's
+    // supervisor, set up by the national admin) and in Lbir Jdid (El Jadida province, in the same
+    // region). Casablanca, over the readiness threshold, takes no deposit before its evaluation.
     openRegion06();
-    Http applicant = node.http().signIn("demandeur", DEMO_PASSWORD);
+    Http http = node.http();
+    String provincial = "superviseur-web-" + Long.toString(System.currentTimeMillis(), 36);
+    TenancyIT.account(
+        http, http.signIn("admin", DEMO_PASSWORD), provincial, "PROVINCIAL_SUPERVISOR", "06.111");
+    Http applicant = http.signIn("demandeur", DEMO_PASSWORD);
     String cin = "SV" + (100000 + new java.util.Random().nextInt(899999));
-    String inCasablanca =
-        SearchIT.deposit(applicant, CASABLANCA, cin, "Hajar Supervision")
+    String inBenslimane =
+        SearchIT.deposit(applicant, BENSLIMANE, cin, "Hajar Supervision")
             .path("reference")
             .asText();
     String inLbirJdid =
         SearchIT.deposit(applicant, LBIR_JDID, cin, "Hajar Supervision").path("reference").asText();
     String search = "/back-office/search";
 
-    // The prefecture's supervisor, in French: the header leads to the territory's communes and
-    // to the search; the search finds the prefecture's dossier only.
-    signIn("superviseur.prefecture");
+    // The province's supervisor, in French: the header leads to the territory's communes and to
+    // the search; the search finds the province's dossier only.
+    signIn(provincial, TenancyIT.PASSWORD);
     navigate(By.id("back-office-link"));
     assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/back-office");
     assertThat(
-            browser.findElements(By.cssSelector("main a[href='/back-office/" + CASABLANCA + "']")))
+            browser.findElements(By.cssSelector("main a[href='/back-office/" + BENSLIMANE + "']")))
         .hasSize(1);
     assertThat(
             browser.findElements(By.cssSelector("main a[href='/back-office/" + LBIR_JDID + "']")))
@@ -705,7 +713,7 @@ class WebPagesIT {
         .until(
             b -> {
               b.get(base + search + "?q=" + cin);
-              return !b.findElements(By.linkText(inCasablanca)).isEmpty();
+              return !b.findElements(By.linkText(inBenslimane)).isEmpty();
             });
     browser.get(base + "/back-office");
     navigate(By.id("search-link"));
@@ -716,14 +724,14 @@ class WebPagesIT {
     navigate(By.id("search-submit"));
     assertThat(browser.getCurrentUrl()).contains("q=" + cin);
     assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo(cin);
-    assertThat(text("#results")).contains(inCasablanca).contains("Hajar Supervision");
+    assertThat(text("#results")).contains(inBenslimane).contains("Hajar Supervision");
     assertThat(browser.getPageSource()).doesNotContain(inLbirJdid);
     assertThat(text("#search-total"))
         .isEqualTo(message("base", "fr", "search.total").replace("{0}", "1"));
     assertThat(text("#facet-state legend")).isEqualTo(message("base", "fr", "search.facet.state"));
     assertThat(text("#facet-state a[data-value='depose']")).startsWith("Déposé").endsWith("(1)");
-    assertThat(text("#facet-tenant a[data-value='" + CASABLANCA + "']"))
-        .isEqualTo("Casablanca (1)");
+    assertThat(text("#facet-tenant a[data-value='" + BENSLIMANE + "']"))
+        .isEqualTo("Benslimane (1)");
     assertThat(
             browser.findElements(By.cssSelector("#facet-tenant a[data-value='" + LBIR_JDID + "']")))
         .isEmpty();
@@ -742,7 +750,7 @@ class WebPagesIT {
                 .getAttribute("value"))
         .isEqualTo("depose");
     assertThat(browser.findElements(By.cssSelector("#facet-state .facet__clear"))).hasSize(1);
-    assertThat(text("#results")).contains(inCasablanca);
+    assertThat(text("#results")).contains(inBenslimane);
     browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
     browser.navigate().refresh();
     long frenchWeight = weight();
@@ -754,12 +762,12 @@ class WebPagesIT {
     assertThat(text("#search-total"))
         .isEqualTo(message("base", "fr", "search.total").replace("{0}", "0"));
     assertThat(browser.findElements(By.id("results"))).isEmpty();
-    assertThat(browser.getPageSource()).doesNotContain(inLbirJdid).doesNotContain(inCasablanca);
+    assertThat(browser.getPageSource()).doesNotContain(inLbirJdid).doesNotContain(inBenslimane);
 
     // A dossier found opens on its back-office page.
     browser.get(base + search + "?q=" + cin);
-    navigate(By.linkText(inCasablanca));
-    assertThat(text("h1")).isEqualTo(inCasablanca);
+    navigate(By.linkText(inBenslimane));
+    assertThat(text("h1")).isEqualTo(inBenslimane);
 
     // The region's supervisor, in Arabic, right to left: both dossiers, a commune's facet narrows.
     browser.manage().deleteAllCookies();
@@ -770,7 +778,7 @@ class WebPagesIT {
             b -> {
               b.get(base + search + "?q=" + cin);
               return !b.findElements(By.linkText(inLbirJdid)).isEmpty()
-                  && !b.findElements(By.linkText(inCasablanca)).isEmpty();
+                  && !b.findElements(By.linkText(inBenslimane)).isEmpty();
             });
     WebElement html = browser.findElement(By.tagName("html"));
     assertThat(html.getAttribute("dir")).isEqualTo("rtl");
@@ -778,13 +786,13 @@ class WebPagesIT {
     assertThat(text("h1")).isEqualTo(message("base", "ar", "search.title"));
     assertThat(text("#search-total"))
         .isEqualTo(message("base", "ar", "search.total").replace("{0}", "2"));
-    assertThat(text("#facet-tenant a[data-value='" + CASABLANCA + "']"))
-        .isEqualTo("الدار البيضاء (1)");
+    assertThat(text("#facet-tenant a[data-value='" + BENSLIMANE + "']"))
+        .isEqualTo("بنسليمان (1)");
     assertThat(browser.findElements(By.cssSelector("#facet-tenant a[data-value]"))).hasSize(2);
     assertThat(browser.findElements(By.cssSelector("#facet-province a[data-value]"))).hasSize(2);
     navigate(By.cssSelector("#facet-tenant a[data-value='" + LBIR_JDID + "']"));
     assertThat(browser.getCurrentUrl()).contains("tenant=" + LBIR_JDID);
-    assertThat(text("#results")).contains(inLbirJdid).doesNotContain(inCasablanca);
+    assertThat(text("#results")).contains(inLbirJdid).doesNotContain(inBenslimane);
     assertThat(text("#search-total"))
         .isEqualTo(message("base", "ar", "search.total").replace("{0}", "1"));
     assertThat(
@@ -801,7 +809,7 @@ class WebPagesIT {
     // The region's communes, province by province, each to its queue.
     navigate(By.id("back-office-link"));
     assertThat(
-            browser.findElements(By.cssSelector("main a[href='/back-office/" + CASABLANCA + "']")))
+            browser.findElements(By.cssSelector("main a[href='/back-office/" + BENSLIMANE + "']")))
         .hasSize(1);
     assertThat(
             browser.findElements(By.cssSelector("main a[href='/back-office/" + LBIR_JDID + "']")))
