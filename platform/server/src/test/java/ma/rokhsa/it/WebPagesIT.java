@@ -55,8 +55,11 @@ class WebPagesIT {
 
   private static final String CASABLANCA = "06.141.01.0";
 
-  /** Benslimane: a commune of region 06 in its own province (06.111), not Lbir Jdid's. */
-  private static final String BENSLIMANE = "06.111.01.01";
+  /**
+   * El Mansouria: a commune of region 06 under the readiness threshold (it takes deposits once its
+   * region is enabled), in Benslimane province (06.111), not Lbir Jdid's.
+   */
+  private static final String EL_MANSOURIA = "06.111.01.05";
 
   /**
    * Lbir Jdid: a commune of region 06 (Casablanca-Settat's theme) that takes deposits once its
@@ -680,9 +683,9 @@ class WebPagesIT {
 
   @Test
   void supervisorsSearchTheirTerritoryWithFacetsInFrenchThenInArabic() throws IOException {
-    // Two deposits through the API with one CIN of their own: in Benslimane (its province's
-    // supervisor, set up by the national admin) and in Lbir Jdid (El Jadida province, in the same
-    // region). Casablanca, over the readiness threshold, takes no deposit before its evaluation.
+    // Two deposits through the API with one CIN of their own: in El Mansouria (Benslimane
+    // province, whose supervisor the national admin sets up) and in Lbir Jdid (El Jadida province,
+    // in the same region). Casablanca, over the readiness threshold, takes no deposit yet.
     openRegion06();
     Http http = node.http();
     String provincial = "superviseur-web-" + Long.toString(System.currentTimeMillis(), 36);
@@ -690,8 +693,8 @@ class WebPagesIT {
         http, http.signIn("admin", DEMO_PASSWORD), provincial, "PROVINCIAL_SUPERVISOR", "06.111");
     Http applicant = http.signIn("demandeur", DEMO_PASSWORD);
     String cin = "SV" + (100000 + new java.util.Random().nextInt(899999));
-    String inBenslimane =
-        SearchIT.deposit(applicant, BENSLIMANE, cin, "Hajar Supervision")
+    String inElMansouria =
+        SearchIT.deposit(applicant, EL_MANSOURIA, cin, "Hajar Supervision")
             .path("reference")
             .asText();
     String inLbirJdid =
@@ -704,7 +707,8 @@ class WebPagesIT {
     navigate(By.id("back-office-link"));
     assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/back-office");
     assertThat(
-            browser.findElements(By.cssSelector("main a[href='/back-office/" + BENSLIMANE + "']")))
+            browser.findElements(
+                By.cssSelector("main a[href='/back-office/" + EL_MANSOURIA + "']")))
         .hasSize(1);
     assertThat(
             browser.findElements(By.cssSelector("main a[href='/back-office/" + LBIR_JDID + "']")))
@@ -713,7 +717,7 @@ class WebPagesIT {
         .until(
             b -> {
               b.get(base + search + "?q=" + cin);
-              return !b.findElements(By.linkText(inBenslimane)).isEmpty();
+              return !b.findElements(By.linkText(inElMansouria)).isEmpty();
             });
     browser.get(base + "/back-office");
     navigate(By.id("search-link"));
@@ -724,14 +728,14 @@ class WebPagesIT {
     navigate(By.id("search-submit"));
     assertThat(browser.getCurrentUrl()).contains("q=" + cin);
     assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo(cin);
-    assertThat(text("#results")).contains(inBenslimane).contains("Hajar Supervision");
+    assertThat(text("#results")).contains(inElMansouria).contains("Hajar Supervision");
     assertThat(browser.getPageSource()).doesNotContain(inLbirJdid);
     assertThat(text("#search-total"))
         .isEqualTo(message("base", "fr", "search.total").replace("{0}", "1"));
     assertThat(text("#facet-state legend")).isEqualTo(message("base", "fr", "search.facet.state"));
     assertThat(text("#facet-state a[data-value='depose']")).startsWith("Déposé").endsWith("(1)");
-    assertThat(text("#facet-tenant a[data-value='" + BENSLIMANE + "']"))
-        .isEqualTo("Benslimane (1)");
+    assertThat(text("#facet-tenant a[data-value='" + EL_MANSOURIA + "']"))
+        .isEqualTo("El Mansouria (1)");
     assertThat(
             browser.findElements(By.cssSelector("#facet-tenant a[data-value='" + LBIR_JDID + "']")))
         .isEmpty();
@@ -750,7 +754,7 @@ class WebPagesIT {
                 .getAttribute("value"))
         .isEqualTo("depose");
     assertThat(browser.findElements(By.cssSelector("#facet-state .facet__clear"))).hasSize(1);
-    assertThat(text("#results")).contains(inBenslimane);
+    assertThat(text("#results")).contains(inElMansouria);
     browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
     browser.navigate().refresh();
     long frenchWeight = weight();
@@ -762,12 +766,12 @@ class WebPagesIT {
     assertThat(text("#search-total"))
         .isEqualTo(message("base", "fr", "search.total").replace("{0}", "0"));
     assertThat(browser.findElements(By.id("results"))).isEmpty();
-    assertThat(browser.getPageSource()).doesNotContain(inLbirJdid).doesNotContain(inBenslimane);
+    assertThat(browser.getPageSource()).doesNotContain(inLbirJdid).doesNotContain(inElMansouria);
 
     // A dossier found opens on its back-office page.
     browser.get(base + search + "?q=" + cin);
-    navigate(By.linkText(inBenslimane));
-    assertThat(text("h1")).isEqualTo(inBenslimane);
+    navigate(By.linkText(inElMansouria));
+    assertThat(text("h1")).isEqualTo(inElMansouria);
 
     // The region's supervisor, in Arabic, right to left: both dossiers, a commune's facet narrows.
     browser.manage().deleteAllCookies();
@@ -778,7 +782,7 @@ class WebPagesIT {
             b -> {
               b.get(base + search + "?q=" + cin);
               return !b.findElements(By.linkText(inLbirJdid)).isEmpty()
-                  && !b.findElements(By.linkText(inBenslimane)).isEmpty();
+                  && !b.findElements(By.linkText(inElMansouria)).isEmpty();
             });
     WebElement html = browser.findElement(By.tagName("html"));
     assertThat(html.getAttribute("dir")).isEqualTo("rtl");
@@ -786,13 +790,13 @@ class WebPagesIT {
     assertThat(text("h1")).isEqualTo(message("base", "ar", "search.title"));
     assertThat(text("#search-total"))
         .isEqualTo(message("base", "ar", "search.total").replace("{0}", "2"));
-    assertThat(text("#facet-tenant a[data-value='" + BENSLIMANE + "']"))
-        .isEqualTo("بنسليمان (1)");
+    assertThat(text("#facet-tenant a[data-value='" + EL_MANSOURIA + "']"))
+        .isEqualTo("المنصورية (1)");
     assertThat(browser.findElements(By.cssSelector("#facet-tenant a[data-value]"))).hasSize(2);
     assertThat(browser.findElements(By.cssSelector("#facet-province a[data-value]"))).hasSize(2);
     navigate(By.cssSelector("#facet-tenant a[data-value='" + LBIR_JDID + "']"));
     assertThat(browser.getCurrentUrl()).contains("tenant=" + LBIR_JDID);
-    assertThat(text("#results")).contains(inLbirJdid).doesNotContain(inBenslimane);
+    assertThat(text("#results")).contains(inLbirJdid).doesNotContain(inElMansouria);
     assertThat(text("#search-total"))
         .isEqualTo(message("base", "ar", "search.total").replace("{0}", "1"));
     assertThat(
@@ -809,7 +813,8 @@ class WebPagesIT {
     // The region's communes, province by province, each to its queue.
     navigate(By.id("back-office-link"));
     assertThat(
-            browser.findElements(By.cssSelector("main a[href='/back-office/" + BENSLIMANE + "']")))
+            browser.findElements(
+                By.cssSelector("main a[href='/back-office/" + EL_MANSOURIA + "']")))
         .hasSize(1);
     assertThat(
             browser.findElements(By.cssSelector("main a[href='/back-office/" + LBIR_JDID + "']")))
