@@ -408,11 +408,16 @@ class SearchIT {
 
   /** A complete permis de construire deposited in {@link #T}: the submission's answer. */
   static JsonNode deposit(Http applicant, String cin, String name) {
+    return deposit(applicant, T, cin, name);
+  }
+
+  /** A permis de construire deposited in this tenant through the API, with its five documents. */
+  static JsonNode deposit(Http applicant, String tenant, String cin, String name) {
     String base =
         "api/tenants/"
-            + T
+            + tenant
             + "/dossiers/"
-            + created(applicant.post("api/tenants/" + T + "/dossiers", draft(cin, name)))
+            + created(applicant.post("api/tenants/" + tenant + "/dossiers", draft(cin, name)))
                 .path("id")
                 .asText();
     for (String document : DOCUMENTS) {

@@ -59,6 +59,12 @@ class WebPagesIT {
   private static final String CASABLANCA = "06.141.01.0";
 
   /**
+   * El Mansouria: a commune of region 06 under the readiness threshold (it takes deposits once its
+   * region is enabled), in Benslimane province (06.111), not Lbir Jdid's.
+   */
+  private static final String EL_MANSOURIA = "06.111.01.05";
+
+  /**
    * Lbir Jdid: a commune of region 06 (Casablanca-Settat's theme) that takes deposits once its
    * region is enabled.
    */
@@ -305,12 +311,12 @@ class WebPagesIT {
             ((Number)
                     ((JavascriptExecutor) browser)
                         .executeScript(
-                            "const nav = performance.getEntriesByType('navigation')[0];"
-                                + " let total = nav.transferSize;"
-                                + " for (const r of performance.getEntriesByType('resource')) {"
-                                + "   if (['link', 'script', 'css'].includes(r.initiatorType)"
-                                + "       || /\\.(css|js)$/.test(r.name)) total += r.transferSize; }"
-                                + " return total;"))
+                            "const nav = performance.getEntriesByType('navigation')[0]; let total ="
+                                + " nav.transferSize; for (const r of"
+                                + " performance.getEntriesByType('resource')) {   if (['link',"
+                                + " 'script', 'css'].includes(r.initiatorType)       ||"
+                                + " /\\.(css|js)$/.test(r.name)) total += r.transferSize; } return"
+                                + " total;"))
                 .longValue();
         System.out.printf("[web] %s %s: %,d bytes transferred%n", language, page, weight);
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang"))
@@ -855,6 +861,159 @@ class WebPagesIT {
   }
 
   @Test
+  void supervisorsSearchTheirTerritoryWithFacetsInFrenchThenInArabic() throws IOException {
+    // Two deposits through the API with one CIN of their own: in El Mansouria (Benslimane
+    // province, whose supervisor the national admin sets up) and in Lbir Jdid (El Jadida province,
+    // in the same region). Casablanca, over the readiness threshold, takes no deposit yet.
+    openRegion06();
+    Http http = node.http();
+    String provincial = "superviseur-web-" + Long.toString(System.currentTimeMillis(), 36);
+    TenancyIT.account(
+        http, http.signIn("admin", DEMO_PASSWORD), provincial, "PROVINCIAL_SUPERVISOR", "06.111");
+    Http applicant = http.signIn("demandeur", DEMO_PASSWORD);
+    String cin = "SV" + (100000 + new java.util.Random().nextInt(899999));
+    String inElMansouria =
+        SearchIT.deposit(applicant, EL_MANSOURIA, cin, "Hajar Supervision")
+            .path("reference")
+            .asText();
+    String inLbirJdid =
+        SearchIT.deposit(applicant, LBIR_JDID, cin, "Hajar Supervision").path("reference").asText();
+    String search = "/back-office/search";
+
+    // The province's supervisor, in French: the header leads to the territory's communes and to
+    // the search; the search finds the province's dossier only.
+    signIn(provincial, TenancyIT.PASSWORD);
+    navigate(By.id("back-office-link"));
+    assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/back-office");
+    assertThat(
+            browser.findElements(
+                By.cssSelector("main a[href='/back-office/" + EL_MANSOURIA + "']")))
+        .hasSize(1);
+    assertThat(
+            browser.findElements(By.cssSelector("main a[href='/back-office/" + LBIR_JDID + "']")))
+        .isEmpty();
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(
+            b -> {
+              b.get(base + search + "?q=" + cin);
+              return !b.findElements(By.linkText(inElMansouria)).isEmpty();
+            });
+    browser.get(base + "/back-office");
+    navigate(By.id("search-link"));
+    assertThat(text("h1")).isEqualTo(message("base", "fr", "search.title"));
+    assertThat(browser.findElement(By.id("search-link")).getAttribute("aria-current"))
+        .isEqualTo("page");
+    browser.findElement(By.id("q")).sendKeys(cin);
+    navigate(By.id("search-submit"));
+    assertThat(browser.getCurrentUrl()).contains("q=" + cin);
+    assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo(cin);
+    assertThat(text("#results")).contains(inElMansouria).contains("Hajar Supervision");
+    assertThat(browser.getPageSource()).doesNotContain(inLbirJdid);
+    assertThat(text("#search-total"))
+        .isEqualTo(message("base", "fr", "search.total").replace("{0}", "1"));
+    assertThat(text("#facet-state legend")).isEqualTo(message("base", "fr", "search.facet.state"));
+    assertThat(text("#facet-state a[data-value='depose']")).startsWith("Déposé").endsWith("(1)");
+    assertThat(text("#facet-tenant a[data-value='" + EL_MANSOURIA + "']"))
+        .isEqualTo("El Mansouria (1)");
+    assertThat(
+            browser.findElements(By.cssSelector("#facet-tenant a[data-value='" + LBIR_JDID + "']")))
+        .isEmpty();
+
+    // A facet narrows the search: the value becomes current, the form shows it, one link clears it.
+    navigate(By.cssSelector("#facet-state a[data-value='depose']"));
+    assertThat(browser.getCurrentUrl()).contains("state=depose").contains("q=" + cin);
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#facet-state a[data-value='depose']"))
+                .getAttribute("aria-current"))
+        .isEqualTo("true");
+    assertThat(
+            new Select(browser.findElement(By.id("state")))
+                .getFirstSelectedOption()
+                .getAttribute("value"))
+        .isEqualTo("depose");
+    assertThat(browser.findElements(By.cssSelector("#facet-state .facet__clear"))).hasSize(1);
+    assertThat(text("#results")).contains(inElMansouria);
+    browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
+    browser.navigate().refresh();
+    long frenchWeight = weight();
+    assertAccessible("the back office's search in French");
+    screenshot("back-office-search-fr");
+
+    // Another province's commune named in the address gives nothing, as in the API.
+    browser.get(base + search + "?q=" + cin + "&tenant=" + LBIR_JDID);
+    assertThat(text("#search-total"))
+        .isEqualTo(message("base", "fr", "search.total").replace("{0}", "0"));
+    assertThat(browser.findElements(By.id("results"))).isEmpty();
+    assertThat(browser.getPageSource()).doesNotContain(inLbirJdid).doesNotContain(inElMansouria);
+
+    // A dossier found opens on its back-office page.
+    browser.get(base + search + "?q=" + cin);
+    navigate(By.linkText(inElMansouria));
+    assertThat(text("h1")).isEqualTo(inElMansouria);
+
+    // The region's supervisor, in Arabic, right to left: both dossiers, a commune's facet narrows.
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/language?to=ar&return=/sign-in");
+    signIn("superviseur.region");
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(
+            b -> {
+              b.get(base + search + "?q=" + cin);
+              return !b.findElements(By.linkText(inLbirJdid)).isEmpty()
+                  && !b.findElements(By.linkText(inElMansouria)).isEmpty();
+            });
+    WebElement html = browser.findElement(By.tagName("html"));
+    assertThat(html.getAttribute("dir")).isEqualTo("rtl");
+    assertThat(html.getAttribute("lang")).isEqualTo("ar");
+    assertThat(text("h1")).isEqualTo(message("base", "ar", "search.title"));
+    assertThat(text("#search-total"))
+        .isEqualTo(message("base", "ar", "search.total").replace("{0}", "2"));
+    assertThat(text("#facet-tenant a[data-value='" + EL_MANSOURIA + "']"))
+        .isEqualTo("المنصورية (1)");
+    assertThat(browser.findElements(By.cssSelector("#facet-tenant a[data-value]"))).hasSize(2);
+    assertThat(browser.findElements(By.cssSelector("#facet-province a[data-value]"))).hasSize(2);
+    navigate(By.cssSelector("#facet-tenant a[data-value='" + LBIR_JDID + "']"));
+    assertThat(browser.getCurrentUrl()).contains("tenant=" + LBIR_JDID);
+    assertThat(text("#results")).contains(inLbirJdid).doesNotContain(inElMansouria);
+    assertThat(text("#search-total"))
+        .isEqualTo(message("base", "ar", "search.total").replace("{0}", "1"));
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#facet-tenant a[data-value='" + LBIR_JDID + "']"))
+                .getAttribute("aria-current"))
+        .isEqualTo("true");
+    browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
+    browser.navigate().refresh();
+    long arabicWeight = weight();
+    assertAccessible("the back office's search in Arabic");
+    screenshot("back-office-search-ar");
+
+    // The region's communes, province by province, each to its queue.
+    navigate(By.id("back-office-link"));
+    assertThat(
+            browser.findElements(
+                By.cssSelector("main a[href='/back-office/" + EL_MANSOURIA + "']")))
+        .hasSize(1);
+    assertThat(
+            browser.findElements(By.cssSelector("main a[href='/back-office/" + LBIR_JDID + "']")))
+        .hasSize(1);
+    assertThat(
+            browser.findElements(By.cssSelector("main a[href='" + search + "?province=06.181']")))
+        .hasSize(1);
+    browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
+    browser.navigate().refresh();
+    long homeWeight = weight();
+    assertAccessible("a region's communes in Arabic");
+    System.out.printf(
+        "[web] search: fr %,d bytes, ar %,d bytes; a region's communes (ar) %,d bytes%n",
+        frenchWeight, arabicWeight, homeWeight);
+    assertThat(frenchWeight).isPositive().isLessThan(BUDGET);
+    assertThat(arabicWeight).isPositive().isLessThan(BUDGET);
+    assertThat(homeWeight).isPositive().isLessThan(BUDGET);
+  }
+
+  @Test
   void theVerificationPageSaysWhatTheRegisterDoesNotHold() throws IOException {
     String unknownId = LBIR_JDID + "-" + java.util.UUID.randomUUID();
     browser.get(base + "/verify/" + unknownId);
@@ -1190,12 +1349,11 @@ class WebPagesIT {
     return ((Number)
             ((JavascriptExecutor) browser)
                 .executeScript(
-                    "const nav = performance.getEntriesByType('navigation')[0];"
-                        + " let total = nav.transferSize;"
-                        + " for (const r of performance.getEntriesByType('resource')) {"
-                        + "   if (['link', 'script', 'css'].includes(r.initiatorType)"
-                        + "       || /\\.(css|js)$/.test(r.name)) total += Math.max(r.transferSize, r.encodedBodySize); }"
-                        + " return total;"))
+                    "const nav = performance.getEntriesByType('navigation')[0]; let total ="
+                        + " nav.transferSize; for (const r of"
+                        + " performance.getEntriesByType('resource')) {   if (['link', 'script',"
+                        + " 'css'].includes(r.initiatorType)       || /\\.(css|js)$/.test(r.name))"
+                        + " total += Math.max(r.transferSize, r.encodedBodySize); } return total;"))
         .longValue();
   }
 

@@ -19,12 +19,13 @@ import ma.rokhsa.interfaces.rest.RequestValues;
  * Turns the query parameters of {@code GET /api/search} into a {@link SearchRequest} within the
  * caller's scope, refusing ({@link ParameterRefused}, answered 400) a value that cannot be used.
  * Filters repeat ({@code state=depose&state=instruction}) or list values with commas; each only
- * narrows the scope, which the server sets.
+ * narrows the scope, which the server sets. The back office's search page reads its form with it
+ * too, so that the page and the API accept the same values.
  */
-final class SearchParameters {
+public final class SearchParameters {
 
   /** The longest text searched for. */
-  static final int MAX_Q = 500;
+  public static final int MAX_Q = 500;
 
   /** The most values of one filter. */
   static final int MAX_VALUES = 50;
@@ -34,7 +35,7 @@ final class SearchParameters {
   private SearchParameters() {}
 
   /** The raw parameters, as JAX-RS gives them. */
-  record Raw(
+  public record Raw(
       String q,
       List<String> procedure,
       List<String> state,
@@ -51,7 +52,7 @@ final class SearchParameters {
       String cursor,
       String size) {}
 
-  static SearchRequest parse(Raw raw, SearchScope scope, LocalDate today) {
+  public static SearchRequest parse(Raw raw, SearchScope scope, LocalDate today) {
     String q = raw.q() == null ? "" : raw.q().strip();
     if (q.length() > MAX_Q) {
       throw new ParameterRefused("q", "is longer than " + MAX_Q + " characters");

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import ma.rokhsa.application.Caller;
+import ma.rokhsa.application.SearchScopes;
 import ma.rokhsa.application.TenantAccess;
 import ma.rokhsa.application.TenantContext;
 import ma.rokhsa.application.TenantDirectory;
 import ma.rokhsa.domain.model.identity.Role;
 import ma.rokhsa.domain.model.tenant.Tenant;
 import ma.rokhsa.domain.model.tenant.TenantId;
+import ma.rokhsa.infrastructure.search.SearchScope;
 import ma.rokhsa.interfaces.rest.security.ClientAddress;
 import ma.rokhsa.interfaces.web.pages.Applicants.AtTenant;
 
@@ -56,8 +58,12 @@ public class Agents {
     return List.copyOf(tenants);
   }
 
-  /** Whether the caller is an agent somewhere: the header offers the back office. */
+  /**
+   * Whether the caller works for the administration — an agent of a commune, a supervisor of a
+   * territory, the national admin — as the search scope says: the header offers the back office and
+   * its search.
+   */
   static boolean agent(Caller caller) {
-    return !tenants(caller).isEmpty();
+    return SearchScopes.of(caller).filter(s -> !(s instanceof SearchScope.OwnDossiers)).isPresent();
   }
 }

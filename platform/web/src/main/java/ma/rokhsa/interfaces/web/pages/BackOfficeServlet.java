@@ -50,6 +50,7 @@ import ma.rokhsa.domain.model.dossier.Phase;
 import ma.rokhsa.domain.model.dossier.Verdict;
 import ma.rokhsa.domain.model.tenant.Tenant;
 import ma.rokhsa.domain.model.tenant.TenantId;
+import ma.rokhsa.domain.model.tenant.TenantKind;
 import ma.rokhsa.infrastructure.search.SearchHit;
 import ma.rokhsa.infrastructure.search.SearchPage;
 import ma.rokhsa.infrastructure.search.SearchRequest;
@@ -72,7 +73,8 @@ import ma.rokhsa.plugin.api.procedure.Workflow.Transition;
  * signatory's decision and signature — and the signatory's batch of dossiers to sign.
  *
  * <pre>
- * GET  /back-office                                      the caller's communes (one: its queue)
+ * GET  /back-office                                      the caller's communes (one: its queue); a
+ *                                                        supervisor's territory, commune by commune
  * GET  /back-office/{tenant}?state=…&amp;cursor=…           the work queue, due first
  * GET  /back-office/{tenant}/dossiers/{id}               the dossier
  * GET  /back-office/{tenant}/dossiers/{id}/files/{file}  a file, shown by the browser (PDF)
@@ -120,6 +122,13 @@ public class BackOfficeServlet extends HttpServlet {
 
   /** A commune the caller works for. */
   public record CommuneLink(String href, String name) {}
+
+  /**
+   * Communes the caller answers for, under a heading: their own, or a province's.
+   *
+   * @param searchHref the search narrowed to the group (a province), or null
+   */
+  public record CommuneGroup(String name, String searchHref, List<CommuneLink> communes) {}
 
   /** A value of the state filter, with how many dossiers are in it. */
   public record StateOption(String value, String label, boolean selected) {}
@@ -293,21 +302,95 @@ public class BackOfficeServlet extends HttpServlet {
   private void home(Caller caller, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     List<TenantId> tenants = Agents.tenants(caller);
-    if (tenants.size() == 1) {
+    Optional<SearchScope> scope = SearchScopes.of(caller);
+    boolean territory =
+        scope.isPresent()
+            && !(scope.get() instanceof SearchScope.Tenants)
+            && !(scope.get() instanceof SearchScope.OwnDossiers);
+    if (!territory && tenants.size() == 1) {
       DossierPagesServlet.redirect(response, PATH + "/" + tenants.get(0).value());
       return;
     }
     Page page = pages.open(request, response, pages.themes().national());
-    List<CommuneLink> communes = new ArrayList<>();
+    List<CommuneGroup> groups = new ArrayList<>();
+    List<CommuneLink> mine = new ArrayList<>();
     for (TenantId id : tenants) {
-      directory
-          .find(id)
-          .ifPresent(
-              t ->
-                  communes.add(
-                      new CommuneLink(PATH + "/" + id.value(), page.name(t.nameFr(), t.nameAr()))));
+      directory.find(id).ifPresent(t -> mine.add(queueLink(page, t)));
     }
-    pages.render(page, "agent-home", Map.of("communes", communes), 200, request, response);
+    if (!mine.isEmpty()) {
+      groups.add(new CommuneGroup(page.messages().text("agent.home.mine"), null, mine));
+    }
+    if (territory) {
+      groups.addAll(territory(page, scope.get()));
+    }
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("groups", groups);
+    model.put("searchHref", scope.isPresent() ? BackOfficeSearchServlet.PATH : null);
+    pages.render(page, "agent-home", model, 200, request, response);
+  }
+
+  private static CommuneLink queueLink(Page page, Tenant tenant) {
+    return new CommuneLink(
+        PATH + "/" + tenant.id().value(), page.name(tenant.nameFr(), tenant.nameAr()));
+  }
+
+  /**
+   * What a supervisor answers for: the province's communes (and arrondissements), each to its
+   * queue; a region's, province by province; for the national admin, the regions, each to its
+   * search (the communes of the nation are too many for one page).
+   */
+  private List<CommuneGroup> territory(Page page, SearchScope scope) {
+    String search = BackOfficeSearchServlet.PATH;
+    if (scope instanceof SearchScope.National) {
+      List<CommuneLink> regions = new ArrayList<>();
+      for (Tenant region : directory.list(Optional.empty(), List.of(TenantKind.REGION))) {
+        regions.add(
+            new CommuneLink(
+                search + "?region=" + encode(region.id().value()),
+                page.name(region.nameFr(), region.nameAr())));
+      }
+      return List.of(new CommuneGroup(page.messages().text("agent.home.regions"), null, regions));
+    }
+    String root =
+        scope instanceof SearchScope.Region r
+            ? r.code()
+            : scope instanceof SearchScope.Province p ? p.code() : null;
+    Optional<TenantId> rootId = Tenants.id(root);
+    if (rootId.isEmpty()) {
+      return List.of();
+    }
+    Map<TenantId, Tenant> provinces = new LinkedHashMap<>();
+    Map<TenantId, List<CommuneLink>> communes = new LinkedHashMap<>();
+    for (Tenant t : directory.list(rootId, List.of())) {
+      if (t.kind().isProvinceLevel()) {
+        provinces.put(t.id(), t);
+        communes.putIfAbsent(t.id(), new ArrayList<>());
+      } else if (t.kind().isCommune() || t.kind() == TenantKind.ARRONDISSEMENT) {
+        provinceOf(t)
+            .ifPresent(
+                p -> communes.computeIfAbsent(p, k -> new ArrayList<>()).add(queueLink(page, t)));
+      }
+    }
+    List<CommuneGroup> groups = new ArrayList<>();
+    communes.forEach(
+        (id, links) -> {
+          Tenant province = provinces.get(id);
+          if (province != null && !links.isEmpty()) {
+            groups.add(
+                new CommuneGroup(
+                    page.name(province.nameFr(), province.nameAr()),
+                    search + "?province=" + encode(id.value()),
+                    links));
+          }
+        });
+    return groups;
+  }
+
+  /** The province of a commune or an arrondissement: the first two levels of its code. */
+  private static Optional<TenantId> provinceOf(Tenant tenant) {
+    String id = tenant.id().value();
+    int second = id.indexOf('.', id.indexOf('.') + 1);
+    return second < 0 ? Optional.empty() : Tenants.id(id.substring(0, second));
   }
 
   // ---- the work queue --------------------------------------------------------------------------

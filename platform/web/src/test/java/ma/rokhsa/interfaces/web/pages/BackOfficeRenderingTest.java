@@ -12,9 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import ma.rokhsa.domain.model.calendar.HolidayCalendar;
 import ma.rokhsa.domain.model.calendar.WorkingCalendar;
+import ma.rokhsa.interfaces.web.pages.BackOfficeSearchServlet.Facet;
+import ma.rokhsa.interfaces.web.pages.BackOfficeSearchServlet.FacetValue;
+import ma.rokhsa.interfaces.web.pages.BackOfficeSearchServlet.Hit;
+import ma.rokhsa.interfaces.web.pages.BackOfficeSearchServlet.Option;
 import ma.rokhsa.interfaces.web.pages.BackOfficeServlet.ActionView;
 import ma.rokhsa.interfaces.web.pages.BackOfficeServlet.AvisForm;
 import ma.rokhsa.interfaces.web.pages.BackOfficeServlet.AvisLine;
+import ma.rokhsa.interfaces.web.pages.BackOfficeServlet.CommuneGroup;
+import ma.rokhsa.interfaces.web.pages.BackOfficeServlet.CommuneLink;
 import ma.rokhsa.interfaces.web.pages.BackOfficeServlet.ComplementLine;
 import ma.rokhsa.interfaces.web.pages.BackOfficeServlet.DocumentFiles;
 import ma.rokhsa.interfaces.web.pages.BackOfficeServlet.FileLink;
@@ -48,6 +54,10 @@ class BackOfficeRenderingTest {
   private final Assets assets = Assets.of(shipped);
 
   private Page page(Language language) {
+    return page(language, "/back-office/06.181.01.05");
+  }
+
+  private Page page(Language language, String path) {
     ThemeChain chain = themes.chain("casablanca-settat");
     return new Page(
         language,
@@ -55,7 +65,7 @@ class BackOfficeRenderingTest {
         name -> assets.url(chain, name),
         Optional.of("guichet"),
         "tok",
-        "/back-office/06.181.01.05",
+        path,
         true);
   }
 
@@ -217,11 +227,152 @@ class BackOfficeRenderingTest {
           .contains("aria-describedby=\"pending-error\"")
           .contains("name=\"csrf\" value=\"tok\"")
           .doesNotContain("??");
-      model.put("communes", List.of());
+      model.put("groups", List.of());
+      model.put("searchHref", null);
       assertThat(Pages.render(engine, page(language), "agent-home", model))
           .contains("id=\"no-commune\"")
+          .doesNotContain("id=\"home-search\"")
           .doesNotContain("??");
     }
+  }
+
+  @Test
+  void aSupervisorsHomeListsTheTerritoryProvinceByProvinceWithTheSearch() {
+    for (Language language : Language.values()) {
+      Map<String, Object> model = new LinkedHashMap<>();
+      model.put(
+          "groups",
+          List.of(
+              new CommuneGroup(
+                  "Préfecture de Casablanca",
+                  "/back-office/search?province=06.141",
+                  List.of(new CommuneLink("/back-office/06.141.01.0", "Casablanca"))),
+              new CommuneGroup(
+                  "Province d'El Jadida",
+                  "/back-office/search?province=06.181",
+                  java.util.stream.IntStream.range(0, 8)
+                      .mapToObj(i -> new CommuneLink("/back-office/06.181.01.0" + i, "C" + i))
+                      .toList())));
+      model.put("searchHref", "/back-office/search");
+      String html = Pages.render(engine, page(language, "/back-office"), "agent-home", model);
+      assertThat(html)
+          .contains("id=\"home-search\" class=\"button\" href=\"/back-office/search\"")
+          .contains("href=\"/back-office/search?province=06.181\"")
+          .contains("href=\"/back-office/06.141.01.0\"")
+          .contains("<ul class=\"columns\">")
+          .contains("aria-labelledby=\"group-1\"")
+          .contains("id=\"back-office-link\" href=\"/back-office\" aria-current=\"page\"")
+          .contains("id=\"search-link\" href=\"/back-office/search\"")
+          .doesNotContain("id=\"no-commune\"")
+          .doesNotContain("??");
+    }
+  }
+
+  @Test
+  void theSearchShowsItsFormFacetsAsLinksResultsAndPagesInBothLanguages() {
+    for (Language language : Language.values()) {
+      Map<String, Object> model = new LinkedHashMap<>();
+      model.put("action", "/back-office/search");
+      model.put("scope", "Préfecture de Casablanca");
+      model.put("q", "Benali");
+      model.put("state", "depose");
+      model.put("procedure", "");
+      model.put("tenant", "");
+      model.put("province", "06.141");
+      model.put("region", "");
+      model.put("depositedFrom", "2026-12-01");
+      model.put("depositedTo", "bad");
+      model.put("overdue", "");
+      model.put("stateOptions", List.of(new Option("depose", "Déposé", true)));
+      model.put("procedureOptions", List.of(new Option("permis-de-construire", "PC", false)));
+      model.put("tenantOptions", List.of(new Option("06.141.01.0", "Casablanca", false)));
+      model.put("overdueChecked", true);
+      List<ErrorView> errors = List.of(new ErrorView("#depositedTo", "Date ?"));
+      model.put("errors", errors);
+      model.put("fieldErrors", Map.of("depositedTo", "Date ?"));
+      model.put("ready", true);
+      model.put("searched", true);
+      model.put(
+          "dossiers",
+          List.of(
+              new Hit(
+                  "/back-office/06.141.01.0/dossiers/d1",
+                  "06.141.01.0-2026-000001",
+                  "Karim Benali",
+                  "Casablanca",
+                  "Permis de construire",
+                  "Déposé",
+                  "7 décembre 2026",
+                  true),
+              new Hit(null, "06.141.01.0-2026-000002", "A", "B", "C", "D", "", false)));
+      model.put(
+          "facets",
+          List.of(
+              new Facet(
+                  "state",
+                  "Par état",
+                  List.of(
+                      new FacetValue(
+                          "depose", "Déposé", "2", "/back-office/search?state=depose", true)),
+                  "/back-office/search?q=Benali"),
+              new Facet(
+                  "overdue",
+                  "Par délai",
+                  List.of(
+                      new FacetValue(
+                          "true", "En retard", "1", "/back-office/search?overdue=true", false)),
+                  null)));
+      model.put("total", "2");
+      model.put("nextHref", "/back-office/search?state=depose&cursor=abc");
+      model.put("firstHref", null);
+      String html =
+          Pages.render(engine, page(language, "/back-office/search?q=x"), "agent-search", model);
+      assertThat(html)
+          .contains("dir=\"" + language.direction() + "\"")
+          .contains("<form method=\"get\" action=\"/back-office/search\"")
+          .contains("id=\"search-link\" href=\"/back-office/search\" aria-current=\"page\"")
+          .contains("value=\"Benali\"")
+          .contains("<option value=\"depose\" selected=\"selected\">")
+          .contains("id=\"overdue\" name=\"overdue\" value=\"true\" checked=\"checked\"")
+          .contains("type=\"hidden\" name=\"province\" value=\"06.141\"")
+          .doesNotContain("name=\"region\"")
+          .contains("<fieldset class=\"facet\" id=\"facet-state\">")
+          .contains("<legend>Par état</legend>")
+          .contains(
+              "href=\"/back-office/search?state=depose\" data-value=\"depose\""
+                  + " aria-current=\"true\"")
+          .contains("href=\"/back-office/search?overdue=true\" data-value=\"true\">")
+          .contains("class=\"facet__clear\" href=\"/back-office/search?q=Benali\"")
+          .contains("href=\"/back-office/06.141.01.0/dossiers/d1\"")
+          .contains("<span>06.141.01.0-2026-000002</span>")
+          .contains("class=\"row--late\"")
+          .contains("<th scope=\"col\"")
+          .contains("aria-describedby=\"depositedTo-error\"")
+          .contains("href=\"#depositedTo\"")
+          .contains("id=\"next-page\" href=\"/back-office/search?state=depose&amp;cursor=abc\"")
+          .doesNotContain("<script>")
+          .doesNotContain("style=")
+          .doesNotContain("??");
+    }
+  }
+
+  @Test
+  void aSearchsAddressKeepsWhatWasAskedAndNarrowsOneParameterAtATime() {
+    Map<String, String> values = new LinkedHashMap<>();
+    BackOfficeSearchServlet.PARAMETERS.forEach(p -> values.put(p, ""));
+    values.put("q", "محمد بنجلون");
+    values.put("state", "depose");
+    BackOfficeSearchServlet.Criteria asked = new BackOfficeSearchServlet.Criteria(values);
+    assertThat(asked.href(null))
+        .isEqualTo(
+            "/back-office/search?q=%D9%85%D8%AD%D9%85%D8%AF+%D8%A8%D9%86%D8%AC%D9%84%D9%88%D9%86"
+                + "&state=depose");
+    assertThat(asked.with("tenant", "06.181.01.05").with("state", "").href("c1"))
+        .isEqualTo(
+            "/back-office/search?q=%D9%85%D8%AD%D9%85%D8%AF+%D8%A8%D9%86%D8%AC%D9%84%D9%88%D9%86"
+                + "&tenant=06.181.01.05&cursor=c1");
+    assertThat(new BackOfficeSearchServlet.Criteria(Map.of()).href(null))
+        .isEqualTo("/back-office/search");
   }
 
   @Test
