@@ -26,8 +26,9 @@ import ma.rokhsa.infrastructure.persistence.RokhsaDataSourceDefinition;
  * Observes, never changes: how many rows every table of the platform holds (dossiers, audit
  * entries, outbox messages, accounts…) and how many files the content store keeps, so that a test
  * can show a rejected request left nothing behind. The schedule's own records of its passes ({@code
- * scheduled_pass}, {@code audit_verification}) are left out: they grow with time, whatever the
- * requests.
+ * scheduled_pass}, {@code audit_verification}, and the checkpoints each pass seals with the seal
+ * made on the first: {@code audit_sealed_checkpoint}, {@code audit_seal_key}) are left out: they
+ * grow with time, whatever the requests.
  */
 @Path("_probe/counts")
 @RequestScoped
@@ -65,10 +66,13 @@ public class CountProbeResource {
       while (found.next()) {
         String name = found.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
         // scheduled_pass grows on the schedule of the once-per-cluster jobs, not with requests,
-        // and so does audit_verification (a row per chain the background verification finds).
+        // and so do audit_verification (a row per chain the background verification finds) and
+        // the checkpoints each pass seals (ADR 0039).
         if (!name.startsWith("flyway_")
             && !name.equals("scheduled_pass")
-            && !name.equals("audit_verification")) {
+            && !name.equals("audit_verification")
+            && !name.equals("audit_sealed_checkpoint")
+            && !name.equals("audit_seal_key")) {
           tables.add(name);
         }
       }
